@@ -1,0 +1,249 @@
+//===--- BlockingCallCheckBase.cpp - thread-blocking calls in coroutines --===//
+
+#include "BlockingCallCheckBase.h"
+#include "Coroutines.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral FunctionsKey = "Functions";
+static constexpr llvm::StringLiteral ExtraFunctionsKey = "ExtraFunctions";
+static constexpr llvm::StringLiteral OffloadWrappersKey = "OffloadWrappers";
+static constexpr llvm::StringLiteral ReplacementsKey = "Replacements";
+static constexpr llvm::StringLiteral MaxCallDepthKey = "MaxCallDepth";
+
+// Functions whose callable arguments run elsewhere (a thread pool, another
+// thread): a coroutine lambda handed to one of them is not "inside" the
+// coroutine that creates it.
+static constexpr llvm::StringLiteral DefaultOffloadWrappers =
+    "::asyncrt::spawn_blocking;::std::async;::std::thread;::std::jthread;"
+    "::asio::post;::asio::defer;::asio::dispatch;"
+    "::boost::asio::post;::boost::asio::defer;::boost::asio::dispatch";
+
+BlockingCallCheckBase::BlockingCallCheckBase(llvm::StringRef Name,
+                                             ClangTidyContext *Context,
+                                             const Defaults &D)
+    : ClangTidyCheck(Name, Context),
+      FunctionsOption(Options.get(FunctionsKey, D.Functions).str()),
+      ExtraFunctionsOption(Options.get(ExtraFunctionsKey, "").str()),
+      OffloadWrappersOption(
+          Options.get(OffloadWrappersKey, DefaultOffloadWrappers).str()),
+      ReplacementsOption(Options.get(ReplacementsKey, D.Replacements).str()),
+      MaxCallDepth(Options.get(MaxCallDepthKey, 3U)), What(D.What.str()),
+      Functions(NameList::fromOptions(FunctionsOption, ExtraFunctionsOption)),
+      OffloadWrappers(OffloadWrappersOption),
+      Replacements(parseNameMap(ReplacementsOption)) {}
+
+void BlockingCallCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, FunctionsKey, FunctionsOption);
+  Options.store(Opts, ExtraFunctionsKey, ExtraFunctionsOption);
+  Options.store(Opts, OffloadWrappersKey, OffloadWrappersOption);
+  Options.store(Opts, ReplacementsKey, ReplacementsOption);
+  Options.store(Opts, MaxCallDepthKey, MaxCallDepth);
+}
+
+void BlockingCallCheckBase::onStartOfTranslationUnit() {
+  Reaches.clear();
+  Reported.clear();
+}
+
+void BlockingCallCheckBase::registerMatchers(MatchFinder *Finder) {
+  // Coroutine bodies are few; every call in them is examined by a walk that
+  // stays within the coroutine's own statements (see forEachOwnStmt). This
+  // costs far less than matching every call in the TU and asking for its
+  // enclosing function.
+  Finder->addMatcher(coroutineBodyStmt().bind("body"), this);
+}
+
+// A declaration a call may name: the direct callee, each candidate of an
+// unresolved (dependent) call, or the class of a constructed object (a list
+// entry naming a class stands for its constructors, e.g. std::basic_ifstream).
+static void forEachCalleeCandidate(const Stmt &S,
+                                   llvm::function_ref<bool(const NamedDecl &)> F) {
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      F(*Callee);
+      return;
+    }
+    if (const auto *ULE = dyn_cast<UnresolvedLookupExpr>(
+            Call->getCallee()->IgnoreParenImpCasts()))
+      for (const NamedDecl *D : ULE->decls())
+        if (F(*D->getUnderlyingDecl()))
+          return;
+    return;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    F(*Construct->getConstructor()->getParent());
+}
+
+std::optional<llvm::StringRef>
+BlockingCallCheckBase::listedCallee(const Stmt &S, const NamedDecl *&Callee) const {
+  std::optional<llvm::StringRef> Entry;
+  forEachCalleeCandidate(S, [&](const NamedDecl &D) {
+    const NamedDecl *Target = &D;
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(&D))
+      Target = T->getTemplatedDecl();
+    Entry = Functions.match(*Target);
+    if (Entry)
+      Callee = Target;
+    return Entry.has_value();
+  });
+  return Entry;
+}
+
+const FunctionDecl *BlockingCallCheckBase::followableCallee(const Stmt &S) const {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+      M && M->isVirtual() && !isa<CXXOperatorCallExpr>(Call))
+    return nullptr; // the target is not known statically
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody() || isCoroutine(*Def))
+    return nullptr;
+  // Library internals are covered by the name lists, not followed.
+  if (Def->getASTContext().getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+const BlockingCallCheckBase::Reach &
+BlockingCallCheckBase::reachFrom(const FunctionDecl &F) {
+  auto [It, Inserted] = Reaches.try_emplace(&F);
+  if (!Inserted)
+    return It->second; // done, or in progress further up (recursion)
+  Reach Result;
+  Result.State = Reach::Nothing;
+  forEachOwnStmt(F.getBody(), [&](const Stmt &S) {
+    if (Result.State == Reach::Found)
+      return false;
+    const NamedDecl *Callee = nullptr;
+    if (auto Entry = listedCallee(S, Callee)) {
+      Result = {Reach::Found, {{cast<Expr>(&S), Callee}}, Entry->str()};
+      return false;
+    }
+    if (const FunctionDecl *Next = followableCallee(S)) {
+      const Reach &Inner = reachFrom(*Next);
+      if (Inner.State == Reach::Found) {
+        Result = {Reach::Found, {{cast<Expr>(&S), Next}}, Inner.Entry};
+        Result.Calls.append(Inner.Calls.begin(), Inner.Calls.end());
+        return false;
+      }
+    }
+    return true;
+  });
+  // The map may have grown during the walk: look the slot up again.
+  Reach &Slot = Reaches[&F];
+  Slot = std::move(Result);
+  return Slot;
+}
+
+static const Expr *skipArgumentWrappers(const Expr *E, ASTContext &Ctx) {
+  while (true) {
+    auto Parents = Ctx.getParents(*E);
+    if (Parents.empty())
+      return E;
+    const auto *P = Parents[0].get<Expr>();
+    if (!P || !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                   ParenExpr, CXXFunctionalCastExpr>(P))
+      return E;
+    E = P;
+  }
+}
+
+bool BlockingCallCheckBase::isOffloaded(const FunctionDecl &Coroutine,
+                                        ASTContext &Ctx) const {
+  const LambdaExpr *Lambda = getLambdaExpr(Coroutine, Ctx);
+  if (!Lambda || OffloadWrappers.empty())
+    return false;
+  const Expr *Arg = skipArgumentWrappers(Lambda, Ctx);
+  for (const DynTypedNode &P : Ctx.getParents(*Arg)) {
+    bool Listed = false;
+    if (const auto *S = P.get<Stmt>())
+      forEachCalleeCandidate(*S, [&](const NamedDecl &D) {
+        Listed = OffloadWrappers.contains(D);
+        return Listed;
+      });
+    if (Listed)
+      return true;
+  }
+  return false;
+}
+
+void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
+  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  if (SM.isInSystemHeader(Body->getBeginLoc()))
+    return;
+  const FunctionDecl *Coroutine = getCoroutineFunction(*Body, Ctx);
+  if (!Coroutine || isOffloaded(*Coroutine, Ctx))
+    return;
+
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    const auto *E = dyn_cast<Expr>(&S);
+    if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)))
+      return true;
+    // A call that is the operand of co_await produces an awaitable: it is the
+    // asynchronous form, whatever its name. Its arguments are still examined.
+    if (isAwaitedOperand(*E, Ctx))
+      return true;
+    const NamedDecl *Callee = nullptr;
+    if (auto Entry = listedCallee(S, Callee)) {
+      report({{E, Callee}}, *Entry, *Coroutine, SM);
+      return true;
+    }
+    if (MaxCallDepth == 0)
+      return true;
+    if (const FunctionDecl *Next = followableCallee(S)) {
+      const Reach &R = reachFrom(*Next);
+      if (R.State == Reach::Found && R.Calls.size() <= MaxCallDepth) {
+        Chain C{{E, Next}};
+        C.append(R.Calls.begin(), R.Calls.end());
+        report(C, R.Entry, *Coroutine, SM);
+      }
+    }
+    return true;
+  });
+}
+
+void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
+                                   const FunctionDecl &Coroutine,
+                                   const SourceManager &SM) {
+  // Inside a macro, report where the macro is used: that is the line the
+  // user can change (and put a NOLINT on).
+  SourceLocation Loc = SM.getExpansionLoc(C.front().Call->getBeginLoc());
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+
+  const NamedDecl *Blocking = C.back().Callee;
+  std::string Suggestion;
+  auto R = Replacements.find(Entry);
+  if (R == Replacements.end())
+    R = Replacements.find("*");
+  if (R != Replacements.end())
+    Suggestion = "; use " + R->second + " instead";
+  std::string Where = describeCallable(Coroutine);
+
+  if (C.size() == 1) {
+    diag(Loc, "thread-blocking %0 '%1' in coroutine %2%3")
+        << What << Blocking->getQualifiedNameAsString() << Where << Suggestion;
+    return;
+  }
+  diag(Loc, "'%0' reaches a thread-blocking %1 '%2' from coroutine %3%4")
+      << C.front().Callee->getQualifiedNameAsString() << What
+      << Blocking->getQualifiedNameAsString() << Where << Suggestion;
+  for (size_t I = 1; I < C.size(); ++I)
+    diag(SM.getExpansionLoc(C[I].Call->getBeginLoc()), "'%0' calls '%1' here",
+         DiagnosticIDs::Note)
+        << C[I - 1].Callee->getQualifiedNameAsString()
+        << C[I].Callee->getQualifiedNameAsString();
+}
+
+} // namespace clang::tidy::async

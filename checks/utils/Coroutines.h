@@ -1,0 +1,72 @@
+//===--- Coroutines.h - what every asynclint check asks of a coroutine -*- C++ -*-===//
+//
+// "Inside a coroutine" means: the innermost enclosing function or lambda is a
+// coroutine. A lambda, local class or block defined in a coroutine that is not
+// itself a coroutine is not inside it: work handed to a thread or a thread
+// pool is never reported. The walkers here therefore never descend into
+// lambda bodies, local classes or blocks.
+//
+// Coroutine bodies also hold implicit nodes: the initial and final suspend
+// `co_await`s, and the implicit `co_return` at the end. Only what the user
+// wrote counts: the walkers visit CoroutineBodyStmt::getBody() and, for a
+// `co_await`/`co_yield`/`co_return`, the operand as written.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_CHECKS_UTILS_COROUTINES_H
+#define ASYNCLINT_CHECKS_UTILS_COROUTINES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::async {
+
+/// The coroutine body of \p F, or null if \p F is not a coroutine (or has no
+/// body in this translation unit). Works for templates too: clang builds a
+/// CoroutineBodyStmt for a dependent coroutine as well.
+const CoroutineBodyStmt *getCoroutineBody(const FunctionDecl &F);
+inline bool isCoroutine(const FunctionDecl &F) { return getCoroutineBody(F); }
+
+/// The function or lambda call operator whose body directly holds \p Body.
+const FunctionDecl *getCoroutineFunction(const CoroutineBodyStmt &Body,
+                                         ASTContext &Ctx);
+
+/// The innermost function or lambda call operator enclosing \p S.
+const FunctionDecl *getEnclosingFunction(const Stmt &S, ASTContext &Ctx);
+
+/// The innermost callable enclosing \p S if it is a coroutine, else null.
+const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx);
+
+/// If \p F is a lambda's call operator, its LambdaExpr.
+const LambdaExpr *getLambdaExpr(const FunctionDecl &F, ASTContext &Ctx);
+
+/// A short human name for a callable: 'name' in quotes, or "lambda".
+std::string describeCallable(const FunctionDecl &F);
+
+/// Visits every statement the user wrote in \p Root that belongs to the same
+/// callable: it does not enter lambda bodies, blocks or local classes, and of
+/// a co_await/co_yield/co_return it visits only the written operand. A
+/// visitor that returns false does not descend into that statement.
+void forEachOwnStmt(const Stmt *Root, llvm::function_ref<bool(const Stmt &)> Visit);
+
+/// Explicit suspension points: co_await and co_yield written by the user
+/// (never the implicit initial/final suspends).
+bool isExplicitSuspension(const Stmt &S);
+
+/// The explicit suspension points of a coroutine body, in source order.
+llvm::SmallVector<const Expr *, 8> getSuspensionPoints(const CoroutineBodyStmt &Body);
+
+/// True if \p E is the (possibly parenthesised or converted) operand of a
+/// co_await or co_yield: such a call produces an awaitable, it does not block.
+bool isAwaitedOperand(const Expr &E, ASTContext &Ctx);
+
+/// Matches a function that is a coroutine (see getCoroutineBody).
+AST_MATCHER(FunctionDecl, isCoroutineFunction) { return isCoroutine(Node); }
+
+} // namespace clang::tidy::async
+
+#endif

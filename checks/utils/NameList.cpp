@@ -1,0 +1,70 @@
+//===--- NameList.cpp - qualified-name lists from check options -----------===//
+
+#include "NameList.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::async {
+
+static bool isGlobalUnqualified(llvm::StringRef Name) {
+  return Name.consume_front("::") && !Name.contains("::");
+}
+
+NameList::NameList(llvm::StringRef Option) {
+  llvm::SmallVector<llvm::StringRef, 16> Parts;
+  Option.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (Part.empty())
+      continue;
+    Names.push_back(Part.str());
+    Matchers.emplace_back(std::vector<std::string>{Part.str()});
+    IsCLibraryName.push_back(isGlobalUnqualified(Part));
+  }
+}
+
+NameList NameList::fromOptions(llvm::StringRef List, llvm::StringRef Extra) {
+  if (Extra.trim().empty())
+    return NameList(List);
+  return NameList((List + ";" + Extra).str());
+}
+
+bool isCLibraryFunction(const NamedDecl &D) {
+  if (const auto *FD = dyn_cast<FunctionDecl>(&D))
+    if (FD->isExternC())
+      return true;
+  const SourceManager &SM = D.getASTContext().getSourceManager();
+  return SM.isInSystemHeader(D.getLocation());
+}
+
+std::optional<llvm::StringRef> NameList::match(const NamedDecl &D) const {
+  if (!D.getDeclName().isIdentifier())
+    return std::nullopt;
+  for (size_t I = 0, E = Matchers.size(); I != E; ++I) {
+    if (!Matchers[I].matchesNode(D))
+      continue;
+    if (IsCLibraryName[I] && !isCLibraryFunction(D))
+      continue;
+    return llvm::StringRef(Names[I]);
+  }
+  return std::nullopt;
+}
+
+std::vector<llvm::StringRef> NameList::refs() const {
+  return std::vector<llvm::StringRef>(Names.begin(), Names.end());
+}
+
+llvm::StringMap<std::string> parseNameMap(llvm::StringRef Option) {
+  llvm::StringMap<std::string> Map;
+  llvm::SmallVector<llvm::StringRef, 16> Parts;
+  Option.split(Parts, ';', -1, false);
+  for (llvm::StringRef Part : Parts) {
+    auto [Name, Text] = Part.split('=');
+    Name = Name.trim();
+    if (!Name.empty() && !Text.trim().empty())
+      Map[Name] = Text.trim().str();
+  }
+  return Map;
+}
+
+} // namespace clang::tidy::async

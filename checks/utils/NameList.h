@@ -1,0 +1,61 @@
+//===--- NameList.h - qualified-name lists from check options ----*- C++ -*-===//
+//
+// Every asynclint check takes its lists (blocking functions, guard types, spawn
+// functions...) as `;`-separated fully qualified names, like upstream clang-tidy.
+// NameList parses one such option and answers "is this declaration on it?"
+// with clang's own name matcher, so inline namespaces (`std::__cxx11`) and
+// template arguments (`std::future<int>::get`) need no special spelling.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_CHECKS_UTILS_NAMELIST_H
+#define ASYNCLINT_CHECKS_UTILS_NAMELIST_H
+
+#include "clang/AST/Decl.h"
+#include "clang/ASTMatchers/ASTMatchersInternal.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async {
+
+/// A set of qualified names, e.g. "::std::this_thread::sleep_for;::sleep".
+///
+/// A name at global scope with no namespace ("::sleep", "::read") stands for
+/// the C library function: it matches only a declaration with C language
+/// linkage or one from a system header. A user's own coroutine that happens
+/// to be called `sleep` is not the POSIX one.
+class NameList {
+public:
+  NameList() = default;
+  explicit NameList(llvm::StringRef Option);
+  /// The option's value: the default list, or its replacement, plus extras.
+  static NameList fromOptions(llvm::StringRef List, llvm::StringRef Extra);
+
+  /// The entry matching \p D (the spelling from the option), if any.
+  std::optional<llvm::StringRef> match(const NamedDecl &D) const;
+  bool contains(const NamedDecl &D) const { return match(D).has_value(); }
+  bool empty() const { return Names.empty(); }
+  const std::vector<std::string> &names() const { return Names; }
+
+  /// The hasAnyName() matcher argument list, for use in registerMatchers.
+  std::vector<llvm::StringRef> refs() const;
+
+private:
+  std::vector<std::string> Names;
+  // One matcher per entry, so that match() can say which entry matched.
+  std::vector<ast_matchers::internal::HasNameMatcher> Matchers;
+  std::vector<bool> IsCLibraryName;
+};
+
+/// Parses "name=text;name=text" (an option that maps a name to a suggestion).
+llvm::StringMap<std::string> parseNameMap(llvm::StringRef Option);
+
+/// True if \p D is a C library function in the sense of NameList above.
+bool isCLibraryFunction(const NamedDecl &D);
+
+} // namespace clang::tidy::async
+
+#endif
