@@ -222,7 +222,9 @@ void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
 
-  const NamedDecl *Blocking = C.back().Callee;
+  // Name the blocking call as the list does: 'std::future::get', not
+  // 'std::future<int>::get'.
+  llvm::StringRef Blocking = Entry.drop_while([](char C) { return C == ':'; });
   std::string Suggestion;
   auto R = Replacements.find(Entry);
   if (R == Replacements.end())
@@ -233,17 +235,17 @@ void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
 
   if (C.size() == 1) {
     diag(Loc, "thread-blocking %0 '%1' in coroutine %2%3")
-        << What << Blocking->getQualifiedNameAsString() << Where << Suggestion;
+        << What << Blocking << Where << Suggestion;
     return;
   }
-  diag(Loc, "'%0' reaches a thread-blocking %1 '%2' from coroutine %3%4")
-      << C.front().Callee->getQualifiedNameAsString() << What
-      << Blocking->getQualifiedNameAsString() << Where << Suggestion;
+  diag(Loc, "%0 reaches a thread-blocking %1 '%2' from coroutine %3%4")
+      << describeCallable(*C.front().Callee) << What
+      << Blocking << Where << Suggestion;
   for (size_t I = 1; I < C.size(); ++I)
-    diag(SM.getExpansionLoc(C[I].Call->getBeginLoc()), "'%0' calls '%1' here",
+    diag(SM.getExpansionLoc(C[I].Call->getBeginLoc()), "%0 calls %1 here",
          DiagnosticIDs::Note)
-        << C[I - 1].Callee->getQualifiedNameAsString()
-        << C[I].Callee->getQualifiedNameAsString();
+        << describeCallable(*C[I - 1].Callee)
+        << (I + 1 == C.size() ? "'" + Blocking.str() + "'" : describeCallable(*C[I].Callee));
 }
 
 } // namespace clang::tidy::async

@@ -18,12 +18,15 @@ const LambdaExpr *getLambdaExpr(const FunctionDecl &F, ASTContext &Ctx) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&F);
   if (!Method || !Method->getParent()->isLambda())
     return nullptr;
-  // The parent map links a lambda's body to its LambdaExpr.
-  if (!F.getBody())
-    return nullptr;
-  for (const DynTypedNode &P : Ctx.getParents(*F.getBody()))
+  // The parent map links the lambda's class (and, depending on how the body
+  // was reached, its body) to the LambdaExpr.
+  for (const DynTypedNode &P : Ctx.getParents(*Method->getParent()))
     if (const auto *L = P.get<LambdaExpr>())
       return L;
+  if (const Stmt *Body = F.getBody())
+    for (const DynTypedNode &P : Ctx.getParents(*Body))
+      if (const auto *L = P.get<LambdaExpr>())
+        return L;
   return nullptr;
 }
 
@@ -68,10 +71,10 @@ const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx) {
   return F && isCoroutine(*F) ? F : nullptr;
 }
 
-std::string describeCallable(const FunctionDecl &F) {
-  if (const auto *M = dyn_cast<CXXMethodDecl>(&F); M && M->getParent()->isLambda())
+std::string describeCallable(const NamedDecl &D) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(&D); M && M->getParent()->isLambda())
     return "lambda";
-  return "'" + F.getQualifiedNameAsString() + "'";
+  return "'" + D.getQualifiedNameAsString() + "'";
 }
 
 bool isExplicitSuspension(const Stmt &S) {

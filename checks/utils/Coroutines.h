@@ -44,8 +44,9 @@ const FunctionDecl *getEnclosingCoroutine(const Stmt &S, ASTContext &Ctx);
 /// If \p F is a lambda's call operator, its LambdaExpr.
 const LambdaExpr *getLambdaExpr(const FunctionDecl &F, ASTContext &Ctx);
 
-/// A short human name for a callable: 'name' in quotes, or "lambda".
-std::string describeCallable(const FunctionDecl &F);
+/// A short human name for a declaration, for messages: 'ns::name' in quotes,
+/// or "lambda" for a lambda's call operator.
+std::string describeCallable(const NamedDecl &D);
 
 /// Visits every statement the user wrote in \p Root that belongs to the same
 /// callable: it does not enter lambda bodies, blocks or local classes, and of

@@ -20,6 +20,13 @@ NameList::NameList(llvm::StringRef Option) {
     Names.push_back(Part.str());
     Matchers.emplace_back(std::vector<std::string>{Part.str()});
     IsCLibraryName.push_back(isGlobalUnqualified(Part));
+    MemberOfClass M;
+    size_t Sep = Part.rfind("::");
+    if (Sep != llvm::StringRef::npos && !Part.take_front(Sep).trim(':').empty()) {
+      M.Member = Part.drop_front(Sep + 2).str();
+      M.Class.emplace(std::vector<std::string>{Part.take_front(Sep).str()});
+    }
+    Members.push_back(std::move(M));
   }
 }
 
@@ -40,8 +47,12 @@ bool isCLibraryFunction(const NamedDecl &D) {
 std::optional<llvm::StringRef> NameList::match(const NamedDecl &D) const {
   if (!D.getDeclName().isIdentifier())
     return std::nullopt;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D.getDeclContext());
   for (size_t I = 0, E = Matchers.size(); I != E; ++I) {
-    if (!Matchers[I].matchesNode(D))
+    const MemberOfClass &M = Members[I];
+    bool Matches = Spec ? M.Class && D.getName() == M.Member && M.Class->matchesNode(*Spec)
+                        : Matchers[I].matchesNode(D);
+    if (!Matches)
       continue;
     if (IsCLibraryName[I] && !isCLibraryFunction(D))
       continue;

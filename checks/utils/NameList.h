@@ -48,6 +48,14 @@ private:
   // One matcher per entry, so that match() can say which entry matched.
   std::vector<ast_matchers::internal::HasNameMatcher> Matchers;
   std::vector<bool> IsCLibraryName;
+  // clang's name matcher spells a member of a class template specialization
+  // with its template arguments (std::future<int>::get); such members are
+  // matched as "member name + class name" instead.
+  struct MemberOfClass {
+    std::string Member;
+    std::optional<ast_matchers::internal::HasNameMatcher> Class;
+  };
+  std::vector<MemberOfClass> Members;
 };
 
 /// Parses "name=text;name=text" (an option that maps a name to a suggestion).
