@@ -79,6 +79,19 @@ static void forEachCalleeCandidate(const Stmt &S,
     F(*Construct->getConstructor()->getParent());
 }
 
+// The class of the object a member is called on, before any conversion to
+// the base class that declares the member.
+static const CXXRecordDecl *objectClass(const Stmt &S) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(&S);
+  const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+  if (!Obj)
+    return nullptr;
+  QualType T = Obj->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
 std::optional<llvm::StringRef>
 BlockingCallCheckBase::listedCallee(const Stmt &S, const NamedDecl *&Callee) const {
   std::optional<llvm::StringRef> Entry;
@@ -86,7 +99,7 @@ BlockingCallCheckBase::listedCallee(const Stmt &S, const NamedDecl *&Callee) con
     const NamedDecl *Target = &D;
     if (const auto *T = dyn_cast<FunctionTemplateDecl>(&D))
       Target = T->getTemplatedDecl();
-    Entry = Functions.match(*Target);
+    Entry = Functions.match(*Target, objectClass(S));
     if (Entry)
       Callee = Target;
     return Entry.has_value();

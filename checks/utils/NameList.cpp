@@ -44,7 +44,8 @@ bool isCLibraryFunction(const NamedDecl &D) {
   return SM.isInSystemHeader(D.getLocation());
 }
 
-std::optional<llvm::StringRef> NameList::match(const NamedDecl &D) const {
+std::optional<llvm::StringRef> NameList::match(const NamedDecl &D,
+                                               const CXXRecordDecl *ObjectClass) const {
   if (!D.getDeclName().isIdentifier())
     return std::nullopt;
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D.getDeclContext());
@@ -52,6 +53,8 @@ std::optional<llvm::StringRef> NameList::match(const NamedDecl &D) const {
     const MemberOfClass &M = Members[I];
     bool Matches = Spec ? M.Class && D.getName() == M.Member && M.Class->matchesNode(*Spec)
                         : Matchers[I].matchesNode(D);
+    if (!Matches && ObjectClass && M.Class && D.getName() == M.Member)
+      Matches = M.Class->matchesNode(*ObjectClass);
     if (!Matches)
       continue;
     if (IsCLibraryName[I] && !isCLibraryFunction(D))

@@ -34,8 +34,12 @@ public:
   /// The option's value: the default list, or its replacement, plus extras.
   static NameList fromOptions(llvm::StringRef List, llvm::StringRef Extra);
 
-  /// The entry matching \p D (the spelling from the option), if any.
-  std::optional<llvm::StringRef> match(const NamedDecl &D) const;
+  /// The entry matching \p D (the spelling from the option), if any. For a
+  /// member called through an object, \p ObjectClass is the object's class:
+  /// `std::shared_future::wait` then matches libstdc++'s member inherited
+  /// from `std::__basic_future`.
+  std::optional<llvm::StringRef> match(const NamedDecl &D,
+                                       const CXXRecordDecl *ObjectClass = nullptr) const;
   bool contains(const NamedDecl &D) const { return match(D).has_value(); }
   bool empty() const { return Names.empty(); }
   const std::vector<std::string> &names() const { return Names; }
