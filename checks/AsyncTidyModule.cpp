@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "LockHeldAcrossSuspendCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -24,6 +25,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
   }
 };
