@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "DiscardedTaskCheck.h"
 #include "LockHeldAcrossSuspendCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -25,6 +26,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
     Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
   }
