@@ -1,0 +1,20 @@
+// asyncrt: the reference coroutine runtime of asynclint (Tokio's API, in C++20).
+// One include for everything; docs/runtime-model.md describes the design.
+#pragma once
+#include "asyncrt/blocking.hpp"
+#include "asyncrt/channel/broadcast.hpp"
+#include "asyncrt/channel/mpsc.hpp"
+#include "asyncrt/channel/oneshot.hpp"
+#include "asyncrt/expected.hpp"
+#include "asyncrt/join.hpp"
+#include "asyncrt/join_set.hpp"
+#include "asyncrt/monitor.hpp"
+#include "asyncrt/runtime.hpp"
+#include "asyncrt/select.hpp"
+#include "asyncrt/signal.hpp"
+#include "asyncrt/sync/mutex.hpp"
+#include "asyncrt/sync/notify.hpp"
+#include "asyncrt/sync/rwlock.hpp"
+#include "asyncrt/sync/semaphore.hpp"
+#include "asyncrt/task.hpp"
+#include "asyncrt/time.hpp"
