@@ -1,0 +1,660 @@
+//===--- Analyze.cpp - runs the checks over a compilation database --------===//
+//
+// One clang-tidy run per translation unit, each with its own ClangTidyContext,
+// on a thread pool. This follows clang::tidy::runClangTidy (ClangTidy.cpp)
+// with three changes: a physical file system per run (ClangTool changes the
+// working directory of its file system; the shared real one would chdir the
+// whole process), a file system that records every file the run reads (the
+// cache's dependencies), and a diagnostic consumer that also keeps findings
+// that NOLINT suppresses (for SARIF `suppressions`).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Analyze.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/ADT/StringSet.h"
+#include <atomic>
+#include <set>
+#include <chrono>
+#include <mutex>
+#include <unistd.h>
+
+namespace asynclint {
+using namespace clang;
+using namespace clang::tidy;
+using llvm::StringRef;
+
+namespace {
+
+/// The one compile command of the translation unit being analysed.
+class OneCommandDB : public tooling::CompilationDatabase {
+public:
+  explicit OneCommandDB(tooling::CompileCommand C) : Cmd(std::move(C)) {}
+  std::vector<tooling::CompileCommand> getCompileCommands(StringRef) const override {
+    return {Cmd};
+  }
+  std::vector<std::string> getAllFiles() const override { return {Cmd.Filename}; }
+
+private:
+  tooling::CompileCommand Cmd;
+};
+
+/// Records the absolute path of every file opened for reading.
+class RecordingFS : public llvm::vfs::ProxyFileSystem {
+public:
+  RecordingFS(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, std::vector<std::string> &Read)
+      : ProxyFileSystem(std::move(FS)), Read(Read) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto F = ProxyFileSystem::openFileForRead(Path);
+    if (F) {
+      llvm::SmallString<256> P;
+      Path.toVector(P);
+      if (!makeAbsolute(P))
+        Read.push_back(std::string(P));
+    }
+    return F;
+  }
+
+private:
+  std::vector<std::string> &Read;
+};
+
+struct SuppressedDiag {
+  std::string Check, File, Message;
+  unsigned Offset;
+  bool IsError;
+};
+
+/// clang-tidy's consumer, plus a record of what NOLINT suppressed.
+class Consumer : public ClangTidyDiagnosticConsumer {
+public:
+  Consumer(ClangTidyContext &Ctx, std::vector<SuppressedDiag> &Suppressed)
+      : ClangTidyDiagnosticConsumer(Ctx), Ctx(Ctx), Suppressed(Suppressed) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    if ((Level == DiagnosticsEngine::Warning || Level == DiagnosticsEngine::Error) &&
+        Info.hasSourceManager() && Info.getLocation().isValid())
+      recordIfSuppressed(Level, Info);
+    ClangTidyDiagnosticConsumer::HandleDiagnostic(Level, Info);
+  }
+
+private:
+  void recordIfSuppressed(DiagnosticsEngine::Level Level, const Diagnostic &Info) {
+    std::string Check = Ctx.getCheckName(Info.getID());
+    if (Check.empty() || StringRef(Check).starts_with("clang-diagnostic-") ||
+        !Ctx.isCheckEnabled(Check))
+      return;
+    llvm::SmallVector<tooling::Diagnostic, 1> Ignored;
+    if (!Ctx.shouldSuppressDiagnostic(Level, Info, Ignored))
+      return;
+    const SourceManager &SM = Info.getSourceManager();
+    SourceLocation Loc = SM.getFileLoc(Info.getLocation());
+    if (SM.isInSystemHeader(Loc))
+      return;
+    FileID FID = SM.getFileID(Loc);
+    OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+    if (!FE)
+      return;
+    StringRef Name = FE->getName();
+    if (!SM.isInMainFile(Loc) && !passesHeaderFilter(Name))
+      return;
+    llvm::SmallString<128> Message;
+    Info.FormatDiagnostic(Message);
+    StringRef Text = Message;
+    Text.consume_back(" [" + Check + "]"); // clang-tidy appends the check's name
+    Message = Text;
+    Suppressed.push_back({Check, Name.str(), Message.str().str(), SM.getFileOffset(Loc),
+                          Level == DiagnosticsEngine::Error});
+  }
+
+  bool passesHeaderFilter(StringRef File) {
+    const ClangTidyOptions &O = Ctx.getOptions();
+    llvm::Regex Include(O.HeaderFilterRegex.value_or(""));
+    if (!Include.match(File) || O.HeaderFilterRegex.value_or("").empty())
+      return false;
+    std::string Ex = O.ExcludeHeaderFilterRegex.value_or("");
+    return Ex.empty() || !llvm::Regex(Ex).match(File);
+  }
+
+  ClangTidyContext &Ctx;
+  std::vector<SuppressedDiag> &Suppressed;
+};
+
+/// As in runClangTidy: an AST action per file whose consumer runs the checks.
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(ClangTidyContext &Context,
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(&ConsumerFactory);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Diags) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true; // as clang-tidy does
+    return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory *F) : Factory(F) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef File) override {
+      return Factory->createASTConsumer(CI, File);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory *Factory;
+  };
+  ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+struct Unit {
+  tooling::CompileCommand Cmd;
+  std::string File; // absolute, canonical when the file exists
+};
+
+std::string canonical(StringRef Path, StringRef Base = {}) {
+  llvm::SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P)) {
+    llvm::SmallString<256> B(Base);
+    if (B.empty())
+      llvm::sys::fs::current_path(B);
+    llvm::sys::path::append(B, P);
+    P = B;
+  }
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(P, Real))
+    return std::string(Real);
+  return std::string(P);
+}
+
+bool isUnder(StringRef Path, StringRef Dir) {
+  if (Path == Dir)
+    return true;
+  return Path.starts_with(Dir) && (Dir.ends_with("/") || Path.substr(Dir.size()).starts_with("/"));
+}
+
+/// The repository root above Dir (a .git entry), else Dir itself.
+std::string findSourceRoot(StringRef Dir) {
+  llvm::SmallString<256> D(Dir);
+  while (!D.empty()) {
+    llvm::SmallString<256> Git(D);
+    llvm::sys::path::append(Git, ".git");
+    if (llvm::sys::fs::exists(Git))
+      return std::string(D);
+    StringRef Parent = llvm::sys::path::parent_path(D);
+    if (Parent == D)
+      break;
+    D = Parent;
+  }
+  return Dir.str();
+}
+
+/// Validates a clang-tidy check glob list: characters, and that every positive
+/// glob names at least one check linked into asynclint.
+bool validateChecks(StringRef Globs, std::string &Error) {
+  for (char C : Globs)
+    if (!(llvm::isAlnum(C) || C == '-' || C == '_' || C == '*' || C == '.' || C == ',' ||
+          llvm::isSpace(C))) {
+      Error = "--checks: invalid character '" + std::string(1, C) + "' in '" + Globs.str() +
+              "' (expected comma-separated globs such as '-*,async-*')";
+      return false;
+    }
+  llvm::SmallVector<StringRef, 8> Items;
+  Globs.split(Items, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty() || Item.starts_with("-"))
+      continue;
+    GlobList One(Item);
+    bool Any = false;
+    for (const Rule &R : allRules())
+      Any |= One.contains(R.Id);
+    if (!Any) {
+      Error = "--checks: '" + Item.str() + "' matches no check (see 'asynclint list-checks')";
+      return false;
+    }
+  }
+  GlobList All(("-*,async-*," + Globs).str());
+  for (const Rule &R : allRules())
+    if (All.contains(R.Id))
+      return true;
+  Error = "--checks: '" + Globs.str() + "' enables no check";
+  return false;
+}
+
+std::string justificationAt(SourceFiles &Sources, const std::string &File, unsigned Offset) {
+  unsigned Line = Sources.lineCol(File, Offset).Line;
+  for (unsigned L : {Line, Line - 1}) {
+    StringRef Text = Sources.line(File, L);
+    size_t At = Text.find("NOLINT");
+    if (At == StringRef::npos)
+      continue;
+    StringRef Rest = Text.substr(At);
+    size_t End = Rest.find(')');
+    if (End != StringRef::npos)
+      return Rest.substr(0, End + 1).str();
+    return Rest.take_until([](char C) { return llvm::isSpace(C); }).str();
+  }
+  return "NOLINTBEGIN/NOLINTEND block";
+}
+
+class Analyzer {
+public:
+  Analyzer(const AnalyzeOptions &Opts, ClangTidyGlobalOptions Global, ClangTidyOptions Defaults,
+           ClangTidyOptions Overrides, ResultCache &Cache, std::vector<llvm::GlobPattern> &Excludes,
+           std::string SourceRoot)
+      : Opts(Opts), Global(std::move(Global)), Defaults(std::move(Defaults)),
+        Overrides(std::move(Overrides)), Cache(Cache), Excludes(Excludes),
+        SourceRoot(std::move(SourceRoot)) {}
+
+  TUResult run(const Unit &U, bool &CacheHit);
+
+private:
+  std::string resolve(StringRef Path, StringRef Dir) {
+    std::lock_guard<std::mutex> G(PathLock);
+    std::string Key = Dir.str() + '\0' + Path.str();
+    auto It = Canonical.find(Key);
+    if (It != Canonical.end())
+      return It->second;
+    return Canonical[Key] = canonical(Path, Dir);
+  }
+  bool excluded(StringRef File) {
+    std::string Rel = relativePath(File, SourceRoot);
+    for (const llvm::GlobPattern &G : Excludes)
+      if (G.match(File) || G.match(Rel))
+        return true;
+    return false;
+  }
+
+  const AnalyzeOptions &Opts;
+  ClangTidyGlobalOptions Global;
+  ClangTidyOptions Defaults, Overrides;
+  ResultCache &Cache;
+  std::vector<llvm::GlobPattern> &Excludes;
+  std::string SourceRoot;
+  std::mutex PathLock;
+  llvm::StringMap<std::string> Canonical;
+};
+
+TUResult Analyzer::run(const Unit &U, bool &CacheHit) {
+  CacheHit = false;
+  TUResult R;
+  const tooling::CompileCommand &Cmd = U.Cmd;
+  if (!llvm::sys::fs::is_directory(Cmd.Directory)) {
+    R.Failures.push_back({U.File, "the directory of its compile command, '" + Cmd.Directory +
+                                      "', does not exist"});
+    return R;
+  }
+  if (std::error_code EC = llvm::sys::fs::access(U.File, llvm::sys::fs::AccessMode::Exist)) {
+    R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
+    return R;
+  }
+  int FD;
+  if (std::error_code EC = llvm::sys::fs::openFileForRead(U.File, FD)) {
+    R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
+    return R;
+  }
+  ::close(FD);
+
+  auto Provider =
+      std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
+  std::string ConfigText = configurationAsText(Provider->getOptions(U.File));
+  std::string Key;
+  if (Opts.UseCache && Cache.enabled()) {
+    Key = Cache.key({Cmd.Directory, Cmd.Filename, llvm::join(Cmd.CommandLine, "\x1f"), ConfigText,
+                     SourceRoot, llvm::join(Opts.Excludes, "\x1f")});
+    if (Cache.lookup(Key, R)) {
+      CacheHit = true;
+      return R;
+    }
+  }
+
+  std::vector<std::string> FilesRead;
+  auto Physical = llvm::vfs::createPhysicalFileSystem();
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Recording(
+      new RecordingFS(std::move(Physical), FilesRead));
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
+      new llvm::vfs::OverlayFileSystem(Recording));
+
+  ClangTidyContext Context(std::move(Provider));
+  OneCommandDB DB(Cmd);
+  tooling::ClangTool Tool(DB, {U.File}, std::make_shared<PCHContainerOperations>(), FS);
+  Tool.appendArgumentsAdjuster(
+      [&Context](const tooling::CommandLineArguments &Args, StringRef File) {
+        ClangTidyOptions O = Context.getOptionsForFile(File);
+        tooling::CommandLineArguments A = Args;
+        if (O.ExtraArgsBefore) {
+          auto I = A.begin();
+          if (I != A.end() && !StringRef(*I).starts_with("-"))
+            ++I; // after the compiler's name
+          A.insert(I, O.ExtraArgsBefore->begin(), O.ExtraArgsBefore->end());
+        }
+        if (O.ExtraArgs)
+          A.insert(A.end(), O.ExtraArgs->begin(), O.ExtraArgs->end());
+        return A;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // Absolute file names everywhere (the header filter and --exclude see what
+  // the user sees, not "./x.h"), and no "N warnings generated." on stderr.
+  Tool.appendArgumentsAdjuster(
+      [&U](const tooling::CommandLineArguments &Args, StringRef) {
+        tooling::CommandLineArguments A = Args;
+        for (std::string &Arg : A)
+          if (Arg == U.Cmd.Filename)
+            Arg = U.File; // headers next to it are then named absolutely too
+        return A;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+  std::vector<SuppressedDiag> Suppressed;
+  Consumer DiagConsumer(Context, Suppressed);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
+                       /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  ActionFactory Factory(Context, FS);
+  int RC = Tool.run(&Factory);
+  std::vector<ClangTidyError> Errors = DiagConsumer.take();
+
+  SourceFiles Sources;
+  std::string FirstError;
+  for (const ClangTidyError &E : Errors) {
+    StringRef Name = E.DiagnosticName;
+    std::string File =
+        E.Message.FilePath.empty() ? std::string() : resolve(E.Message.FilePath, Cmd.Directory);
+    if (Name.starts_with("clang-diagnostic-")) {
+      if (E.DiagLevel == ClangTidyError::Error && FirstError.empty()) {
+        FirstError = E.Message.Message;
+        if (!File.empty()) {
+          auto LC = Sources.lineCol(File, E.Message.FileOffset);
+          FirstError = (File == U.File ? "line " : relativePath(File, SourceRoot) + ":") +
+                       std::to_string(LC.Line) + ":" + std::to_string(LC.Column) + ": " +
+                       FirstError;
+        }
+      }
+      continue;
+    }
+    if (!findRule(Name) || File.empty() || excluded(File))
+      continue;
+    Finding F;
+    F.Check = Name.str();
+    F.Severity = E.DiagLevel == ClangTidyError::Error ? Level::Error : Level::Warning;
+    F.Message = E.Message.Message;
+    F.Where = {File, E.Message.FileOffset, 0};
+    for (const auto &Range : E.Message.Ranges)
+      if (resolve(Range.FilePath, Cmd.Directory) == File && Range.FileOffset <= F.Where.Offset &&
+          Range.FileOffset + Range.Length > F.Where.Offset) {
+        F.Where.Length = Range.FileOffset + Range.Length - F.Where.Offset;
+        break;
+      }
+    for (const auto &N : E.Notes) {
+      Note Out;
+      Out.Message = N.Message;
+      if (!N.FilePath.empty())
+        Out.Where = Position{resolve(N.FilePath, Cmd.Directory), N.FileOffset, 0};
+      F.Notes.push_back(std::move(Out));
+    }
+    for (const auto &FileFix : E.Message.Fix)
+      for (const tooling::Replacement &Rep : FileFix.second)
+        F.Fixes.push_back({resolve(Rep.getFilePath(), Cmd.Directory), Rep.getOffset(),
+                           Rep.getLength(), Rep.getReplacementText().str()});
+    R.Findings.push_back(std::move(F));
+  }
+  for (const SuppressedDiag &S : Suppressed) {
+    std::string File = resolve(S.File, Cmd.Directory);
+    if (!findRule(S.Check) || excluded(File))
+      continue;
+    Finding F;
+    F.Check = S.Check;
+    F.Severity = S.IsError ? Level::Error : Level::Warning;
+    F.Message = S.Message;
+    F.Where = {File, S.Offset, 0};
+    F.Suppressed = true;
+    F.Justification = justificationAt(Sources, File, S.Offset);
+    R.Findings.push_back(std::move(F));
+  }
+  if (RC != 0 || !FirstError.empty()) {
+    R.Failures.push_back({U.File, FirstError.empty() ? "the compiler could not process it"
+                                                     : FirstError});
+    return R; // a partial result is reported, never cached
+  }
+  if (!Key.empty()) {
+    // The main file may be reached through another spelling; record it too.
+    FilesRead.push_back(U.File);
+    llvm::sort(FilesRead);
+    FilesRead.erase(std::unique(FilesRead.begin(), FilesRead.end()), FilesRead.end());
+    Cache.store(Key, R, FilesRead);
+  }
+  return R;
+}
+
+std::string fmtDuration(double Seconds) {
+  unsigned S = static_cast<unsigned>(Seconds + 0.5);
+  return std::to_string(S / 60) + ":" + (S % 60 < 10 ? "0" : "") + std::to_string(S % 60);
+}
+
+} // namespace
+
+int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
+  // The compilation database.
+  std::string DBPath = canonical(Opts.CompileDB.empty() ? "." : Opts.CompileDB);
+  if (llvm::sys::fs::is_directory(DBPath))
+    DBPath = (DBPath + "/compile_commands.json");
+  if (!llvm::sys::fs::exists(DBPath)) {
+    error("no compilation database at '" + DBPath + "' (pass -p BUILD_DIR, the directory of "
+          "compile_commands.json)");
+    return 2;
+  }
+  std::string Err;
+  auto DB = tooling::JSONCompilationDatabase::loadFromFile(
+      DBPath, Err, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    error("cannot read the compilation database '" + DBPath + "': " + Err);
+    return 2;
+  }
+  std::vector<tooling::CompileCommand> Commands = DB->getAllCompileCommands();
+  if (Commands.empty()) {
+    error("the compilation database '" + DBPath + "' has no entries");
+    return 2;
+  }
+  std::string BuildDir = llvm::sys::path::parent_path(DBPath).str();
+  Result.SourceRoot = Opts.SourceRoot ? canonical(*Opts.SourceRoot) : findSourceRoot(BuildDir);
+  while (Result.SourceRoot.size() > 1 && StringRef(Result.SourceRoot).ends_with("/"))
+    Result.SourceRoot.pop_back();
+
+  // Configuration: asynclint's defaults, then .clang-tidy files, then the command line.
+  ClangTidyGlobalOptions Global;
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,async-*";
+  // Findings in headers are reported when the header is inside the source root.
+  Defaults.HeaderFilterRegex = "^" + llvm::Regex::escape(Result.SourceRoot) + "/";
+  ClangTidyOptions Overrides;
+  if (Opts.Config) {
+    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(*Opts.Config, "--config"));
+    if (!Parsed) {
+      error("--config: " + Parsed.getError().message());
+      return 2;
+    }
+    Overrides = *Parsed;
+  }
+  if (Opts.Checks) {
+    std::string E;
+    if (!validateChecks(*Opts.Checks, E)) {
+      error(E);
+      return 2;
+    }
+    Overrides.Checks = *Opts.Checks;
+  }
+  for (auto [Name, Value] : {std::pair{"--header-filter", &Opts.HeaderFilter},
+                             std::pair{"--exclude-header-filter", &Opts.ExcludeHeaderFilter}}) {
+    if (!*Value)
+      continue;
+    std::string E;
+    if (!llvm::Regex(**Value).isValid(E)) {
+      error(std::string(Name) + ": invalid regular expression '" + **Value + "': " + E);
+      return 2;
+    }
+  }
+  if (Opts.HeaderFilter)
+    Overrides.HeaderFilterRegex = *Opts.HeaderFilter;
+  if (Opts.ExcludeHeaderFilter)
+    Overrides.ExcludeHeaderFilterRegex = *Opts.ExcludeHeaderFilter;
+
+  std::vector<llvm::GlobPattern> Excludes;
+  for (const std::string &G : Opts.Excludes) {
+    auto P = llvm::GlobPattern::create(G);
+    if (!P) {
+      error("--exclude: invalid glob '" + G + "': " + llvm::toString(P.takeError()));
+      return 2;
+    }
+    Excludes.push_back(std::move(*P));
+  }
+
+  // Translation units: one per file (the first command wins), filtered.
+  std::vector<Unit> Units;
+  llvm::StringSet<> Seen;
+  for (tooling::CompileCommand &C : Commands) {
+    Unit U;
+    U.File = canonical(C.Filename, C.Directory);
+    if (!Seen.insert(U.File).second)
+      continue;
+    U.Cmd = std::move(C);
+    Units.push_back(std::move(U));
+  }
+  if (!Opts.Paths.empty()) {
+    std::vector<Unit> Kept;
+    std::vector<bool> Used(Units.size(), false);
+    bool Missing = false;
+    for (const std::string &P : Opts.Paths) {
+      std::string Abs = canonical(P);
+      bool Any = false;
+      for (size_t I = 0; I < Units.size(); ++I)
+        if (isUnder(Units[I].File, Abs)) {
+          Any = true;
+          Used[I] = true;
+        }
+      if (!Any) {
+        error("'" + P + "' is not in the compilation database '" + DBPath + "'");
+        Missing = true;
+      }
+    }
+    if (Missing)
+      return 2;
+    for (size_t I = 0; I < Units.size(); ++I)
+      if (Used[I])
+        Kept.push_back(std::move(Units[I]));
+    Units = std::move(Kept);
+  }
+  {
+    std::vector<Unit> Kept;
+    for (Unit &U : Units) {
+      std::string Rel = relativePath(U.File, Result.SourceRoot);
+      bool Skip = llvm::any_of(Excludes, [&](const llvm::GlobPattern &G) {
+        return G.match(U.File) || G.match(Rel);
+      });
+      // A stable partition: by the path relative to the source root.
+      if (Opts.ShardCount > 1 && llvm::xxh3_64bits(Rel) % Opts.ShardCount != Opts.ShardIndex)
+        Skip = true;
+      if (!Skip)
+        Kept.push_back(std::move(U));
+    }
+    Units = std::move(Kept);
+  }
+  Result.NumTUs = Units.size();
+
+  std::string CacheDir = Opts.CacheDir.empty() ? BuildDir + "/.asynclint-cache" : Opts.CacheDir;
+  ResultCache Cache(Opts.UseCache ? CacheDir : std::string());
+  if (Opts.UseCache && !Cache.enabled())
+    warning("cannot create the cache directory '" + CacheDir + "'; running without a cache");
+
+  Analyzer A(Opts, Global, Defaults, Overrides, Cache, Excludes, Result.SourceRoot);
+  std::vector<TUResult> PerUnit(Units.size());
+  std::atomic<unsigned> Done{0}, Hits{0}, FindingsSoFar{0};
+  std::mutex ProgressLock;
+  auto Start = std::chrono::steady_clock::now();
+  unsigned Width = llvm::sys::Process::StandardErrColumns();
+  if (Width == 0)
+    Width = 80;
+  auto Progress = [&](StringRef Current) {
+    if (!Opts.Progress)
+      return;
+    std::lock_guard<std::mutex> G(ProgressLock);
+    unsigned D = Done;
+    double Elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+    std::string Line = "[" + std::to_string(D) + "/" + std::to_string(Units.size()) + "] " +
+                       std::to_string(FindingsSoFar.load()) + " findings";
+    if (D > 0 && D < Units.size())
+      Line += ", " + fmtDuration(Elapsed / D * (Units.size() - D)) + " left";
+    Line += "  " + relativePath(Current, Result.SourceRoot);
+    if (Line.size() >= Width)
+      Line = Line.substr(0, Width - 1);
+    errs() << "\r\x1b[K" << Line;
+    errs().flush();
+  };
+
+  unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Units.size(); ++I)
+      Pool.async([&, I] {
+        bool Hit = false;
+        PerUnit[I] = A.run(Units[I], Hit);
+        Hits += Hit;
+        unsigned N = 0;
+        for (const Finding &F : PerUnit[I].Findings)
+          N += !F.Suppressed;
+        FindingsSoFar += N;
+        ++Done;
+        Progress(Units[I].File);
+      });
+    Pool.wait();
+  }
+  if (Opts.Progress)
+    errs() << "\r\x1b[K";
+  Result.CacheHits = Hits;
+
+  // Merge: a header's finding is reported once, whichever units saw it.
+  std::set<std::tuple<std::string, unsigned, std::string, std::string, bool>> Keys;
+  for (TUResult &T : PerUnit) {
+    for (Finding &F : T.Findings)
+      if (Keys.insert({F.Where.File, F.Where.Offset, F.Check, F.Message, F.Suppressed}).second)
+        Result.Findings.push_back(std::move(F));
+    for (Failure &F : T.Failures)
+      Result.Failures.push_back(std::move(F));
+  }
+  llvm::stable_sort(Result.Findings, [](const Finding &X, const Finding &Y) {
+    return std::tie(X.Where.File, X.Where.Offset, X.Check, X.Message) <
+           std::tie(Y.Where.File, Y.Where.Offset, Y.Check, Y.Message);
+  });
+  return 0;
+}
+
+} // namespace asynclint

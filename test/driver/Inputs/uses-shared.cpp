@@ -1,0 +1,3 @@
+// Includes shared.h as sleeps.cpp does.
+#include "shared.h"
+void useShared() { headerCoroutine(); }
