@@ -252,8 +252,10 @@ void resolve_pending(std::vector<PendingDiscard> pend) {
              (lng.size() == sht.size() || lng[lng.size() - sht.size() - 1] == '/');
     };
     auto is_coroutine = [&](const Frame& f) {
-      std::string name = f.function.substr(0, f.function.find('('));
-      return !name.empty() && def_fn.find(name) != std::string::npos &&
+      // Compare unqualified names: "(anonymous namespace)::f(int)" vs "Task<int> ns::f(int)".
+      std::string name = f.function.substr(0, f.function.rfind('('));
+      if (auto c = name.rfind("::"); c != std::string::npos) name.erase(0, c + 2);
+      return !name.empty() && def_fn.find(name + "(") != std::string::npos &&
              same_file(f.file, def_file);
     };
     if (std::getenv("ASYNCRT_DEBUG_SYMBOLIZE"))

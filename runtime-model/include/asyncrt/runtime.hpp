@@ -8,6 +8,7 @@
 #pragma once
 #include <atomic>
 #include <memory>
+#include <stdexcept>
 #include <source_location>
 #include <string>
 
@@ -52,6 +53,8 @@ class Runtime {
   // keep running (multi-thread) or pause until the next block_on (current-thread).
   template <class T>
   T block_on(Task<T> task) {
+    // A task blocking its worker on another task could deadlock the runtime (Tokio panics).
+    if (detail::current_task()) throw std::logic_error("asyncrt: block_on called from inside a task");
     struct Waiter final : detail::Sink<T> {
       detail::Core* core;
       detail::Outcome<T> out;
