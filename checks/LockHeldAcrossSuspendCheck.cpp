@@ -538,6 +538,18 @@ bool Analysis::run(const FunctionDecl &Coroutine) {
     if (Throws)
       continue;
     LockState State = Out(*P, false);
+    // A branch straight to the exit (`if (trylock(...) == 0) {...}` at the
+    // end of the body) still says whether its lock is held.
+    if (const auto &K = Kills[P->getBlockID()]) {
+      bool OnlyWhereNotHeld = true;
+      unsigned I = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : P->succs()) {
+        OnlyWhereNotHeld &= Succ.getReachableBlock() != &Exit || K->Successor == I;
+        ++I;
+      }
+      if (OnlyWhereNotHeld)
+        State[K->Lock].clear();
+    }
     SourceLocation Loc = Return ? Return->getBeginLoc() : Body.getBody()->getEndLoc();
     for (unsigned Id = 0; Id < State.size(); ++Id)
       if (!State[Id].empty() && !Locks[Id].IsGuard)

@@ -75,8 +75,10 @@ struct AsyncMutex {
 };
 
 // An awaitable a project knows never suspends (for AllowedAwaitablesList).
+namespace lib {
 struct InlineAwaitable {
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>) noexcept {}
   void await_resume() noexcept {}
 };
+} // namespace lib
