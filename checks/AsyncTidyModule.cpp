@@ -9,6 +9,7 @@
 
 #include "BlockingCallInCoroutineCheck.h"
 #include "DiscardedTaskCheck.h"
+#include "IgnoredJoinHandleCheck.h"
 #include "LockHeldAcrossSuspendCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -27,6 +28,7 @@ public:
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
     Factories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
+    Factories.registerCheck<IgnoredJoinHandleCheck>("async-ignored-join-handle");
     Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
   }

@@ -278,8 +278,10 @@ bool LazyTaskClassifier::isLazyTask(QualType T, const FunctionDecl *Callee) {
 const Expr *ignoreValueWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    // A copy or move of the value is still the value (a by-value argument).
     if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Next);
-        Ctor && Ctor->isElidable() && Ctor->getNumArgs() == 1)
+        Ctor && Ctor->getNumArgs() == 1 &&
+        (Ctor->isElidable() || Ctor->getConstructor()->isCopyOrMoveConstructor()))
       Next = Ctor->getArg(0);
     if (Next == E)
       return E;

@@ -1,0 +1,187 @@
+//===--- IgnoredJoinHandleCheck.cpp - async-ignored-join-handle ------------===//
+
+#include "IgnoredJoinHandleCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Spawns.h"
+#include "utils/Tasks.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral SpawnFunctionsKey = "SpawnFunctions";
+static constexpr llvm::StringLiteral TokenSpawnFunctionsKey = "TokenSpawnFunctions";
+static constexpr llvm::StringLiteral DetachedTokensKey = "DetachedTokens";
+static constexpr llvm::StringLiteral DetachMethodsKey = "DetachMethods";
+
+// std::async is always known: its discarded future blocks, which is worse
+// than detaching, and has its own message.
+static constexpr llvm::StringLiteral StdAsync = "::std::async";
+
+IgnoredJoinHandleCheck::IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      SpawnFunctionsOption(Options.get(SpawnFunctionsKey, DefaultSpawnFunctions).str()),
+      TokenSpawnFunctionsOption(
+          Options.get(TokenSpawnFunctionsKey, DefaultTokenSpawnFunctions).str()),
+      DetachedTokensOption(Options.get(DetachedTokensKey, DefaultDetachedTokens).str()),
+      DetachMethodsOption(Options.get(DetachMethodsKey, DefaultDetachMethods).str()),
+      SpawnFunctions(SpawnFunctionsOption), TokenSpawnFunctions(TokenSpawnFunctionsOption),
+      DetachedTokens(DetachedTokensOption), DetachMethods(DetachMethodsOption),
+      ThreadTypes(DefaultThreadTypes),
+      HandleReturning(NameList::fromOptions(SpawnFunctionsOption, StdAsync)) {}
+
+void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, SpawnFunctionsKey, SpawnFunctionsOption);
+  Options.store(Opts, TokenSpawnFunctionsKey, TokenSpawnFunctionsOption);
+  Options.store(Opts, DetachedTokensKey, DetachedTokensOption);
+  Options.store(Opts, DetachMethodsKey, DetachMethodsOption);
+}
+
+void IgnoredJoinHandleCheck::registerMatchers(MatchFinder *Finder) {
+  // Every matcher starts from a callee on a list: few nodes match.
+  Finder->addMatcher(callExpr(callee(functionDecl(onNameList(TokenSpawnFunctions))))
+                         .bind("tokenspawn"),
+                     this);
+  Finder->addMatcher(
+      holdsDiscarded(callExpr(callee(functionDecl(onNameList(HandleReturning))))), this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(onNameList(DetachMethods)))).bind("detach"),
+      this);
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()),
+              hasInitializer(ignoringValueWrappers(
+                  callExpr(callee(functionDecl(onNameList(SpawnFunctions)))).bind("init"))))
+          .bind("local"),
+      this);
+}
+
+bool IgnoredJoinHandleCheck::report(SourceLocation Loc, const SourceManager &SM) {
+  return !SM.isInSystemHeader(Loc) && Reported.insert(Loc.getRawEncoding()).second;
+}
+
+bool IgnoredJoinHandleCheck::spawnCatchesEverything(const CallExpr &Spawn) const {
+  for (const Expr *Arg : Spawn.arguments())
+    if (spawnedTaskCatchesEverything(Arg))
+      return true;
+  return false;
+}
+
+void IgnoredJoinHandleCheck::check(const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  const auto &Nodes = Result.Nodes;
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("tokenspawn"))
+    checkTokenSpawn(*Call, SM);
+  else if (const auto *Call = Nodes.getNodeAs<CallExpr>("discarded"))
+    checkDiscarded(*Call, SM);
+  else if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("detach"))
+    checkDetach(*Call, SM);
+  else if (const auto *Local = Nodes.getNodeAs<VarDecl>("local"))
+    checkLocal(*Local, *Nodes.getNodeAs<CallExpr>("init"), SM);
+}
+
+// The name of a detached token argument, or "" if it is not one.
+static std::string detachedTokenName(const Expr *Token, const NameList &Tokens) {
+  Token = ignoreValueWrappers(Token);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Token))
+    if (Tokens.contains(*Ref->getDecl()))
+      return Ref->getDecl()->getQualifiedNameAsString();
+  const CXXRecordDecl *Type = Token->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Type || !Tokens.contains(*Type))
+    return "";
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Token))
+    return Ref->getDecl()->getQualifiedNameAsString();
+  return Type->getQualifiedNameAsString();
+}
+
+void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
+                                             const SourceManager &SM) {
+  if (Call.getNumArgs() < 2)
+    return;
+  std::string Token = detachedTokenName(Call.getArg(Call.getNumArgs() - 1), DetachedTokens);
+  if (Token.empty() || spawnedTaskCatchesEverything(Call.getArg(1)))
+    return;
+  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  if (!report(Loc, SM))
+    return;
+  diag(Loc, "'%0' with '%1' discards the spawned coroutine's exception; pass a "
+            "completion handler that rethrows or logs the std::exception_ptr, or "
+            "catch every exception inside the coroutine")
+      << listedName(*Call.getDirectCallee(), TokenSpawnFunctions) << Token
+      << Call.getSourceRange();
+}
+
+void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceManager &SM) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return;
+  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  if (!SpawnFunctions.contains(*Callee)) {
+    // std::async: blocks at once, whatever the task does.
+    if (report(Loc, SM))
+      diag(Loc, "future returned by '%0' is discarded; its destructor blocks right here "
+                "until the task finishes, and the task's result and exception are "
+                "lost; keep the future and call get() when the result is needed")
+          << listedName(*Callee, HandleReturning) << Call.getSourceRange();
+    return;
+  }
+  if (spawnCatchesEverything(Call) || !report(Loc, SM))
+    return;
+  diag(Loc, "join handle returned by '%0' is discarded; the task is detached and its "
+            "result and exception are lost; co_await the handle, keep the task in a "
+            "join set, or catch every exception inside the task")
+      << listedName(*Callee, SpawnFunctions) << Call.getSourceRange();
+}
+
+// The spawn call a handle expression comes from: the call itself, or the
+// initializer of the local that holds the handle.
+static const CallExpr *originOfHandle(const Expr *Handle) {
+  Handle = ignoreValueWrappers(Handle);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Handle))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->getInit())
+      Handle = ignoreValueWrappers(Var->getInit());
+  return dyn_cast_or_null<CallExpr>(Handle);
+}
+
+void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
+                                         const SourceManager &SM) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method)
+    return;
+  SourceLocation Loc = SM.getExpansionLoc(Call.getExprLoc());
+  if (ThreadTypes.contains(*Method->getParent())) {
+    // A thread's uncaught exception terminates the process; what detach
+    // loses is the join: nothing waits for the thread or outlives it.
+    if (report(Loc, SM))
+      diag(Loc, "'%0' leaves the thread unjoined; nothing waits for it to finish and it "
+                "may outlive what it uses; keep the thread and join it (a "
+                "std::jthread joins when destroyed)")
+          << listedName(*Method, DetachMethods) << Call.getSourceRange();
+    return;
+  }
+  const CallExpr *Origin = originOfHandle(Call.getImplicitObjectArgument());
+  const FunctionDecl *Spawn = Origin ? Origin->getDirectCallee() : nullptr;
+  if (Spawn && SpawnFunctions.contains(*Spawn) && spawnCatchesEverything(*Origin))
+    return;
+  if (!report(Loc, SM))
+    return;
+  diag(Loc, "'%0' detaches the task; its result and exception are lost; co_await the "
+            "handle, keep the task in a join set, or catch every exception inside "
+            "the task")
+      << listedName(*Method, DetachMethods) << Call.getSourceRange();
+}
+
+void IgnoredJoinHandleCheck::checkLocal(const VarDecl &Local, const CallExpr &Init,
+                                        const SourceManager &SM) {
+  const Stmt *Scope = getDeclaringBody(Local);
+  if (!Scope || isVariableUsed(Local, *Scope) || spawnCatchesEverything(Init))
+    return;
+  SourceLocation Loc = SM.getExpansionLoc(Local.getLocation());
+  if (!report(Loc, SM))
+    return;
+  diag(Loc, "join handle %0 from '%1' is never used; the task is detached when the "
+            "handle goes out of scope and its result and exception are lost")
+      << &Local << listedName(*Init.getDirectCallee(), SpawnFunctions);
+}
+
+} // namespace clang::tidy::async

@@ -1,0 +1,68 @@
+//===--- IgnoredJoinHandleCheck.h - async-ignored-join-handle ----*- C++ -*-===//
+
+#ifndef ASYNCLINT_CHECKS_IGNOREDJOINHANDLECHECK_H
+#define ASYNCLINT_CHECKS_IGNOREDJOINHANDLECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameList.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds spawned tasks and threads whose result is thrown away, so that
+/// their exception (or their end) is never seen.
+///
+/// Reported: `asio::co_spawn(..., asio::detached)` (the coroutine's
+/// exception vanishes), `std::thread::detach` and `std::jthread::detach`
+/// (nothing joins the thread), a discarded `std::async` future (its
+/// destructor blocks right there), and the discarded, never-used or
+/// explicitly detached handle of a spawn function (the runtime model's
+/// `asyncrt::spawn`, libcoro's `spawn_joinable`...). Not reported: a
+/// detached task whose body, defined in this translation unit, is one `try`
+/// with a `catch (...)` or `catch (std::exception &)` handler (it handles its
+/// own errors); `co_spawn` with any other completion token; a task added to
+/// a join set. Await the handle, keep it in a join set, or pass a completion
+/// handler that rethrows or logs the `std::exception_ptr`; suppress with
+/// NOLINT(async-ignored-join-handle).
+///
+/// For the user-facing documentation see docs/checks/async-ignored-join-handle.md
+class IgnoredJoinHandleCheck : public ClangTidyCheck {
+public:
+  IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    // Instantiations are visited (their calls are resolved); each location
+    // is reported once.
+    return TK_AsIs;
+  }
+
+private:
+  bool report(SourceLocation Loc, const SourceManager &SM);
+  void checkTokenSpawn(const CallExpr &Call, const SourceManager &SM);
+  void checkDiscarded(const CallExpr &Call, const SourceManager &SM);
+  void checkDetach(const CXXMemberCallExpr &Call, const SourceManager &SM);
+  void checkLocal(const VarDecl &Local, const CallExpr &Init, const SourceManager &SM);
+  bool spawnCatchesEverything(const CallExpr &Spawn) const;
+
+  const std::string SpawnFunctionsOption;
+  const std::string TokenSpawnFunctionsOption;
+  const std::string DetachedTokensOption;
+  const std::string DetachMethodsOption;
+  NameList SpawnFunctions;
+  NameList TokenSpawnFunctions;
+  NameList DetachedTokens;
+  NameList DetachMethods;
+  NameList ThreadTypes;
+  NameList HandleReturning; // SpawnFunctions and std::async
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif
