@@ -12,6 +12,7 @@
 #include "IgnoredJoinHandleCheck.h"
 #include "LockHeldAcrossSuspendCheck.h"
 #include "SleepInCoroutineCheck.h"
+#include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/Basic/Version.h"
@@ -31,6 +32,7 @@ public:
     Factories.registerCheck<IgnoredJoinHandleCheck>("async-ignored-join-handle");
     Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
+    Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }
 };
 

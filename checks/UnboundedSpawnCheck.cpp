@@ -1,0 +1,268 @@
+//===--- UnboundedSpawnCheck.cpp - async-unbounded-spawn -------------------===//
+
+#include "UnboundedSpawnCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Spawns.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral SpawnFunctionsKey = "SpawnFunctions";
+static constexpr llvm::StringLiteral ThreadTypesKey = "ThreadTypes";
+static constexpr llvm::StringLiteral LimitersKey = "Limiters";
+static constexpr llvm::StringLiteral AllowAwaitedAcceptLoopsKey = "AllowAwaitedAcceptLoops";
+
+UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      SpawnFunctionsOption(
+          Options.get(SpawnFunctionsKey, DefaultAllSpawnFunctions).str()),
+      ThreadTypesOption(Options.get(ThreadTypesKey, DefaultThreadTypes).str()),
+      LimitersOption(Options.get(LimitersKey, DefaultLimiters).str()),
+      AllowAwaitedAcceptLoops(Options.get(AllowAwaitedAcceptLoopsKey, false)),
+      SpawnFunctions(SpawnFunctionsOption), ThreadTypes(ThreadTypesOption),
+      Limiters(LimitersOption) {}
+
+void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, SpawnFunctionsKey, SpawnFunctionsOption);
+  Options.store(Opts, ThreadTypesKey, ThreadTypesOption);
+  Options.store(Opts, LimitersKey, LimitersOption);
+  Options.store(Opts, AllowAwaitedAcceptLoopsKey, AllowAwaitedAcceptLoops);
+}
+
+void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  // Spawns are few: each one walks up to its enclosing callable, no further.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(onNameList(SpawnFunctions)))).bind("spawn"), this);
+  Finder->addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                           unless(isCopyConstructor()), unless(isMoveConstructor()),
+                           ofClass(onNameList(ThreadTypes)))))
+          .bind("spawn"),
+      this);
+}
+
+// --- Loop bounds ------------------------------------------------------------
+
+static const VarDecl *refVar(const Expr *E) {
+  if (!E)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+// The variable that \p E steps (++, --, +=, -=, or i = i + k), if any.
+static const VarDecl *steppedVar(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->isIncrementDecrementOp() ? refVar(U->getSubExpr()) : nullptr;
+  if (const auto *C = dyn_cast<CompoundAssignOperator>(E))
+    return refVar(C->getLHS());
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return B->isAssignmentOp() ? refVar(B->getLHS()) : nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    switch (Op->getOperator()) {
+    case OO_PlusPlus:
+    case OO_MinusMinus:
+    case OO_PlusEqual:
+    case OO_MinusEqual:
+    case OO_Equal:
+      return Op->getNumArgs() > 0 ? refVar(Op->getArg(0)) : nullptr;
+    default:
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+// Every variable the statement steps (a for-increment may be a comma list;
+// a while body steps its counter anywhere).
+static void collectStepped(const Stmt *S, llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+  forEachOwnStmt(S, [&](const Stmt &Child) {
+    if (const auto *E = dyn_cast<Expr>(&Child))
+      if (const VarDecl *V = steppedVar(E))
+        Out.insert(V);
+    return true;
+  });
+}
+
+static bool isComparison(const Expr *E, const Expr *&L, const Expr *&R) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && (B->isRelationalOp() || B->getOpcode() == BO_NE)) {
+    L = B->getLHS();
+    R = B->getRHS();
+    return true;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getNumArgs() == 2) {
+    switch (Op->getOperator()) {
+    case OO_Less:
+    case OO_LessEqual:
+    case OO_Greater:
+    case OO_GreaterEqual:
+    case OO_ExclaimEqual:
+      L = Op->getArg(0);
+      R = Op->getArg(1);
+      return true;
+    default:
+      break;
+    }
+  }
+  return false;
+}
+
+// A condition tied to a finite range: a stepped variable compared with a
+// bound, or counted down to zero (`n--`); with &&, either side suffices.
+static bool isCountedCondition(const Expr *Cond,
+                               const llvm::SmallPtrSetImpl<const VarDecl *> &Stepped) {
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond); B && B->getOpcode() == BO_LAnd)
+    return isCountedCondition(B->getLHS(), Stepped) ||
+           isCountedCondition(B->getRHS(), Stepped);
+  if (steppedVar(Cond))
+    return true; // while (n--)
+  const Expr *L = nullptr, *R = nullptr;
+  if (!isComparison(Cond, L, R))
+    return false;
+  for (const Expr *Side : {L, R}) {
+    if (steppedVar(Side))
+      return true; // while (i++ < n)
+    if (const VarDecl *V = refVar(Side); V && Stepped.count(V))
+      return true;
+  }
+  return false;
+}
+
+static bool isBoundedLoop(const Stmt &Loop) {
+  if (isa<CXXForRangeStmt>(Loop))
+    return true;
+  llvm::SmallPtrSet<const VarDecl *, 4> Stepped;
+  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    collectStepped(For->getInc(), Stepped);
+    return isCountedCondition(For->getCond(), Stepped);
+  }
+  const Expr *Cond = nullptr;
+  const Stmt *Body = nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    Cond = While->getCond();
+    Body = While->getBody();
+  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
+    Cond = Do->getCond();
+    Body = Do->getBody();
+  }
+  collectStepped(Body, Stepped);
+  return isCountedCondition(Cond, Stepped);
+}
+
+// The part of a loop that runs on every iteration, or null if \p Child (the
+// child of \p Loop on the way up from the spawn) runs once.
+static const Stmt *repeatedPart(const Stmt &Loop, const Stmt *Child) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return Child == For->getInit() ? nullptr : For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Child == Range->getBody() ? Range->getBody() : nullptr;
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+struct EnclosingLoop {
+  const Stmt *Loop;
+  const Stmt *Body;
+};
+
+// The loops around \p S inside its own callable, innermost first.
+static llvm::SmallVector<EnclosingLoop, 4> enclosingLoops(const Stmt &S, ASTContext &Ctx) {
+  llvm::SmallVector<EnclosingLoop, 4> Loops;
+  DynTypedNode Cur = DynTypedNode::create(S);
+  const Stmt *Child = &S;
+  while (true) {
+    auto Parents = Ctx.getParents(Cur);
+    if (Parents.empty())
+      break;
+    const DynTypedNode &P = Parents[0];
+    if (P.get<LambdaExpr>() || P.get<BlockExpr>())
+      break;
+    if (const auto *D = P.get<Decl>(); D && !isa<VarDecl>(D) && !isa<DecompositionDecl>(D))
+      break; // a function, a local class...
+    if (const auto *St = P.get<Stmt>()) {
+      if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(St))
+        if (const Stmt *Body = repeatedPart(*St, Child))
+          Loops.push_back({St, Body});
+      Child = St;
+    }
+    Cur = P;
+  }
+  return Loops;
+}
+
+bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
+                                           const SourceManager &SM) const {
+  SourceLocation SpawnLoc = SM.getExpansionLoc(Spawn.getBeginLoc());
+  bool Found = false;
+  forEachOwnStmt(&LoopBody, [&](const Stmt &S) {
+    if (Found)
+      return false;
+    const auto *Call = dyn_cast<CallExpr>(&S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (Callee && Limiters.contains(*Callee) &&
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Call->getBeginLoc()), SpawnLoc))
+      Found = true;
+    return true;
+  });
+  return Found;
+}
+
+static bool awaitsBefore(const Stmt &LoopBody, const Expr &Spawn, const SourceManager &SM) {
+  // An await inside the spawn's own arguments also happens before it.
+  SourceLocation SpawnEnd = SM.getExpansionLoc(Spawn.getEndLoc());
+  bool Found = false;
+  forEachOwnStmt(&LoopBody, [&](const Stmt &S) {
+    if (Found)
+      return false;
+    if (isExplicitSuspension(S) &&
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S.getBeginLoc()), SpawnEnd))
+      Found = true;
+    return true;
+  });
+  return Found;
+}
+
+void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Spawn = Result.Nodes.getNodeAs<Expr>("spawn");
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation Loc = SM.getExpansionLoc(Spawn->getBeginLoc());
+  if (SM.isInSystemHeader(Loc) || Reported.contains(Loc.getRawEncoding()))
+    return;
+  for (const EnclosingLoop &L : enclosingLoops(*Spawn, *Result.Context)) {
+    if (isBoundedLoop(*L.Loop))
+      continue;
+    if (hasLimiterBefore(*L.Body, *Spawn, SM))
+      return;
+    if (AllowAwaitedAcceptLoops && awaitsBefore(*L.Body, *Spawn, SM))
+      continue;
+    std::string What;
+    if (const auto *Call = dyn_cast<CallExpr>(Spawn))
+      What = listedName(*Call->getDirectCallee(), SpawnFunctions);
+    else
+      What = listedName(*cast<CXXConstructExpr>(Spawn)->getConstructor()->getParent(),
+                        ThreadTypes);
+    Reported.insert(Loc.getRawEncoding());
+    diag(Loc, "'%0' starts a task on every iteration of a loop with no bound, and "
+              "nothing limits how many run at once; acquire a semaphore permit, or "
+              "join a task once a join set is full, before spawning")
+        << What << Spawn->getSourceRange();
+    diag(SM.getExpansionLoc(L.Loop->getBeginLoc()), "loop with no bound is here",
+         DiagnosticIDs::Note);
+    return;
+  }
+}
+
+} // namespace clang::tidy::async

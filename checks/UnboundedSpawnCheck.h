@@ -1,0 +1,60 @@
+//===--- UnboundedSpawnCheck.h - async-unbounded-spawn -----------*- C++ -*-===//
+
+#ifndef ASYNCLINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
+#define ASYNCLINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/NameList.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async {
+
+/// Finds tasks and threads spawned in a loop with no bound and no limit on
+/// how many run at once.
+///
+/// Reported at the spawn (`asio::co_spawn`, `asyncrt::spawn`, a join set's
+/// `spawn`, `std::async`, a `std::thread` or `std::jthread`...) with a note at
+/// the loop, when the loop is `for (;;)`, `while (true)` or any loop whose
+/// condition is not a counter compared with a bound (an accept loop, a
+/// receive loop), and the loop body does not call a limiter before the spawn
+/// (`co_await sem.acquire()`, `co_await set.join_next()`). Not reported: a
+/// range-for, a counted loop (its condition compares a variable that the
+/// loop steps), a loop with a limiter. One task per accepted connection is
+/// reported too (Tokio's guide bounds it with a semaphore); the option
+/// AllowAwaitedAcceptLoops exempts loops that await before they spawn.
+/// Suppress with NOLINT(async-unbounded-spawn).
+///
+/// For the user-facing documentation see docs/checks/async-unbounded-spawn.md
+class UnboundedSpawnCheck : public ClangTidyCheck {
+public:
+  UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    // Instantiations are visited (their calls are resolved); each location
+    // is reported once.
+    return TK_AsIs;
+  }
+
+private:
+  bool hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
+                        const SourceManager &SM) const;
+
+  const std::string SpawnFunctionsOption;
+  const std::string ThreadTypesOption;
+  const std::string LimitersOption;
+  const bool AllowAwaitedAcceptLoops;
+  NameList SpawnFunctions;
+  NameList ThreadTypes;
+  NameList Limiters;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::async
+
+#endif

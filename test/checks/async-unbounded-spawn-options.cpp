@@ -1,0 +1,61 @@
+// Options of async-unbounded-spawn. AllowAwaitedAcceptLoops exempts a loop
+// that awaits (an accept) before it spawns, but not a tight burst;
+// SpawnFunctions, ThreadTypes and Limiters replace the defaults.
+// RUN: %check_async_tidy %s async-unbounded-spawn %t -- -- -isystem %inputs
+// RUN: %check_async_tidy -check-suffix=ACCEPT %s async-unbounded-spawn %t -- \
+// RUN:   -config="{CheckOptions: {async-unbounded-spawn.AllowAwaitedAcceptLoops: true}}" -- -isystem %inputs
+// RUN: %check_async_tidy -check-suffix=LISTS %s async-unbounded-spawn %t -- \
+// RUN:   -config="{CheckOptions: {async-unbounded-spawn.SpawnFunctions: '::pool::submit', \
+// RUN:     async-unbounded-spawn.ThreadTypes: '::pool::Worker', \
+// RUN:     async-unbounded-spawn.Limiters: '::pool::wait_for_slot'}}" -- -isystem %inputs
+// RUN: %clang_tidy --load=%plugin --checks='-*,async-unbounded-spawn' \
+// RUN:   -config="{CheckOptions: {async-unbounded-spawn.AllowAwaitedAcceptLoops: true, \
+// RUN:     async-unbounded-spawn.SpawnFunctions: '::pool::submit', \
+// RUN:     async-unbounded-spawn.ThreadTypes: '::pool::Worker', \
+// RUN:     async-unbounded-spawn.Limiters: '::pool::wait_for_slot'}}" \
+// RUN:   --dump-config %s -- | FileCheck -check-prefix=DUMP %s
+// DUMP-DAG: async-unbounded-spawn.AllowAwaitedAcceptLoops: 'true'
+// DUMP-DAG: async-unbounded-spawn.SpawnFunctions: '::pool::submit'
+// DUMP-DAG: async-unbounded-spawn.ThreadTypes: '::pool::Worker'
+// DUMP-DAG: async-unbounded-spawn.Limiters: '::pool::wait_for_slot'
+#include "asio.h"
+#include "asyncrt-mock.h"
+
+asio::awaitable<void> session(asio::ip::tcp::socket S);
+asyncrt::Task<> handle();
+bool running();
+namespace pool {
+void submit(void (*)());
+void wait_for_slot();
+struct Worker { explicit Worker(void (*)()); };
+} // namespace pool
+void work();
+
+asio::awaitable<void> acceptLoop(asio::ip::tcp::acceptor &Acceptor) {
+  for (;;) {
+    asio::co_spawn(asio::any_io_executor{}, session(co_await Acceptor.async_accept(asio::use_awaitable)), asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'asio::co_spawn' starts a task on every iteration of a loop with no bound
+  }
+}
+
+asyncrt::Task<> tightBurst() {
+  while (running()) {
+    asyncrt::spawn(handle());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'asyncrt::spawn' starts a task on every iteration
+    // CHECK-MESSAGES-ACCEPT: :[[@LINE-2]]:5: warning: 'asyncrt::spawn' starts a task on every iteration
+    co_await asyncrt::sleep(1);
+  }
+}
+
+void customSpawns() {
+  while (running()) {
+    pool::submit(work);
+    // CHECK-MESSAGES-LISTS: :[[@LINE-1]]:5: warning: 'pool::submit' starts a task on every iteration
+    pool::Worker W(work);
+    // CHECK-MESSAGES-LISTS: :[[@LINE-1]]:18: warning: 'pool::Worker' starts a task on every iteration
+  }
+  while (running()) {
+    pool::wait_for_slot();
+    pool::submit(work);
+  }
+}
