@@ -127,7 +127,7 @@ private:
     Text.consume_back(" [" + Check + "]"); // clang-tidy appends the check's name
     Message = Text;
     Suppressed.push_back({Check, Name.str(), Message.str().str(), SM.getFileOffset(Loc),
-                          Level == DiagnosticsEngine::Error});
+                          Level == DiagnosticsEngine::Error || Ctx.treatAsError(Check)});
   }
 
   bool passesHeaderFilter(StringRef File) {
@@ -405,7 +405,8 @@ TUResult Analyzer::run(const Unit &U, bool &CacheHit) {
       continue;
     Finding F;
     F.Check = Name.str();
-    F.Severity = E.DiagLevel == ClangTidyError::Error ? Level::Error : Level::Warning;
+    F.Severity = E.DiagLevel == ClangTidyError::Error || E.IsWarningAsError ? Level::Error
+                                                                             : Level::Warning;
     F.Message = E.Message.Message;
     F.Where = {File, E.Message.FileOffset, 0};
     for (const auto &Range : E.Message.Ranges)
