@@ -11,6 +11,7 @@
 #include "DiscardedTaskCheck.h"
 #include "IgnoredJoinHandleCheck.h"
 #include "LockHeldAcrossSuspendCheck.h"
+#include "NeverYieldingLoopCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -31,6 +32,7 @@ public:
     Factories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
     Factories.registerCheck<IgnoredJoinHandleCheck>("async-ignored-join-handle");
     Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
+    Factories.registerCheck<NeverYieldingLoopCheck>("async-never-yielding-loop");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }
