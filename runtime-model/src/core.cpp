@@ -129,19 +129,21 @@ size_t Core::live_tasks() const noexcept {
 void Core::submit_blocking(BlockingJob* job) { s_->pool->submit(job); }
 
 void Core::spawn(TaskHeader* t) noexcept {
+  bool registered;
   {
     std::lock_guard lk(s_->reg_mu);
-    if (!s_->closed) {
+    registered = !s_->closed;
+    if (registered) {
       t->reg_prev = s_->reg_tail;
       t->reg_next = nullptr;
       (s_->reg_tail ? s_->reg_tail->reg_next : s_->reg_head) = t;
       s_->reg_tail = t;
       ++s_->live;
     } else {
-      t->reg_prev = t->reg_next = t;  // marks "not registered"
+      t->reg_prev = t->reg_next = t;  // marks "not registered" for retire()
     }
   }
-  if (t->reg_prev == t) {  // the runtime is gone: the task is cancelled without running
+  if (!registered) {  // the runtime is gone: the task is cancelled without running
     t->state.store(TaskHeader::kRunning, std::memory_order_relaxed);
     t->cancel_frame();
     t->unref();
