@@ -98,7 +98,12 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
                                              const SourceManager &SM) {
   if (Call.getNumArgs() < 2)
     return;
-  std::string Token = detachedTokenName(Call.getArg(Call.getNumArgs() - 1), DetachedTokens);
+  // The token follows the spawned task; Asio's co_spawn may end with a
+  // defaulted constraint parameter, so look at every written argument.
+  std::string Token;
+  for (unsigned I = 2; I < Call.getNumArgs() && Token.empty(); ++I)
+    if (!isa<CXXDefaultArgExpr>(Call.getArg(I)))
+      Token = detachedTokenName(Call.getArg(I), DetachedTokens);
   if (Token.empty() || spawnedTaskCatchesEverything(Call.getArg(1)))
     return;
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
