@@ -4,6 +4,7 @@
 //   2. mpsc throughput: one producer, one consumer, bounded channel (Asio: concurrent_channel)
 // Usage: asyncrt-bench [N]   (default 1,000,000)
 #include <asio.hpp>
+#include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/concurrent_channel.hpp>
 #include <asyncrt/asyncrt.hpp>
 
@@ -53,30 +54,25 @@ rt::Task<long> rt_mpsc(long n) {
 
 asio::awaitable<void> asio_empty() { co_return; }
 
-asio::awaitable<void> asio_spawn_join(asio::io_context& io, long n) {
-  // co_spawn has no join handle; the idiomatic join is a counter in the completion handler
-  // and a timer-free wait: we await a channel that the last completion signals.
-  auto done = std::make_shared<asio::experimental::concurrent_channel<void(asio::error_code)>>(io, 1);
-  auto left = std::make_shared<std::atomic<long>>(n);
+// co_spawn has no join handle: the idiomatic join is a counter in the completion handler,
+// and io_context::run() returning once every task has completed.
+void asio_spawn_all(asio::io_context& io, long n, std::atomic<long>& completed) {
   for (long i = 0; i < n; ++i)
-    asio::co_spawn(io, asio_empty(), [done, left](std::exception_ptr) {
-      if (left->fetch_sub(1) == 1) done->try_send(asio::error_code{});
-    });
-  co_await done->async_receive(asio::use_awaitable);
+    asio::co_spawn(io, asio_empty(), [&completed](std::exception_ptr) { ++completed; });
 }
 
 using AsioChan = asio::experimental::concurrent_channel<void(asio::error_code, long)>;
 
 asio::awaitable<void> asio_producer(std::shared_ptr<AsioChan> ch, long n) {
   for (long i = 0; i < n; ++i) co_await ch->async_send(asio::error_code{}, i, asio::use_awaitable);
-  ch->close();
+  co_await ch->async_send(asio::error_code{}, -1, asio::use_awaitable);  // end marker
 }
 
 asio::awaitable<long> asio_consumer(std::shared_ptr<AsioChan> ch) {
   long sum = 0;
   for (;;) {
-    auto [ec, v] = co_await ch->async_receive(asio::as_tuple(asio::use_awaitable));
-    if (ec) co_return sum;
+    auto [ec, v] = co_await ch->async_receive(asio::experimental::as_tuple(asio::use_awaitable));
+    if (ec || v < 0) co_return sum;
     sum += v;
   }
 }
@@ -115,9 +111,9 @@ int main(int argc, char** argv) {
     ours_mpsc = seconds_since(t0);
     if (sum != n * (n - 1) / 2) std::printf("asyncrt mpsc: wrong sum\n");
   }
-  asio_spawn = run_asio([n](asio::io_context& io) {
-    asio::co_spawn(io, asio_spawn_join(io, n), asio::detached);
-  });
+  std::atomic<long> completed{0};
+  asio_spawn = run_asio([n, &completed](asio::io_context& io) { asio_spawn_all(io, n, completed); });
+  if (completed != n) std::printf("asio spawn: %ld of %ld completed\n", completed.load(), n);
   long asio_sum = 0;
   asio_mpsc = run_asio([n, &asio_sum](asio::io_context& io) {
     auto ch = std::make_shared<AsioChan>(io, kCapacity);
