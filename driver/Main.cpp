@@ -41,10 +41,10 @@ cl::SubCommand ExplainCmd("explain", "Print the documentation of a check");
 #define ANALYSIS cl::sub(CheckCmd), cl::sub(BaselineCmd), cl::sub(AuditCmd), cl::cat(Category)
 
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json (or the file)"),
-                               cl::value_desc("build-dir"), ANALYSIS);
+                               cl::value_desc("build-dir"), cl::Prefix, ANALYSIS);
 cl::list<std::string> Paths(cl::Positional, cl::desc("[<path>...]"), ANALYSIS);
 cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (default: all cores)"),
-                       cl::init(0), ANALYSIS);
+                       cl::init(0), cl::Prefix, ANALYSIS);
 cl::alias JobsLong("jobs", cl::aliasopt(Jobs), cl::desc("Alias for -j"));
 cl::opt<std::string> Checks("checks", cl::desc("Check globs, as clang-tidy's --checks (applied "
                                                "after .clang-tidy files)"),

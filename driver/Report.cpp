@@ -153,11 +153,27 @@ static Object region(unsigned Line, unsigned Col, unsigned EndLine, unsigned End
                 {"endColumn", EndCol}};
 }
 
+/// SARIF wants a friendly name distinct from the id, as one Pascal-case word:
+/// async-sleep-in-coroutine -> AsyncSleepInCoroutine.
+static std::string friendlyName(StringRef Id) {
+  std::string Out;
+  bool Upper = true;
+  for (char C : Id) {
+    if (!llvm::isAlnum(C)) {
+      Upper = true;
+      continue;
+    }
+    Out += Upper ? llvm::toUpper(C) : C;
+    Upper = false;
+  }
+  return Out;
+}
+
 static Object ruleDescriptor(const Rule &R) {
   std::string Help = R.Markdown.empty() ? R.FullDescription : R.Markdown;
   return Object{
       {"id", R.Id},
-      {"name", R.Id},
+      {"name", friendlyName(R.Id)},
       {"shortDescription", Object{{"text", R.ShortDescription}}},
       {"fullDescription", Object{{"text", R.FullDescription}}},
       {"help", Object{{"text", Help}, {"markdown", Help}}},
