@@ -28,8 +28,10 @@ void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Only calls in a discarded position, or initialising a local, are asked
   // about their type; the verdict is cached per type.
   auto LazyCall = callExpr(returnsLazyTask(&Classifier));
-  Finder->addMatcher(holdsDiscarded(LazyCall), this);
-  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+  for (const StatementMatcher &M : holdsDiscarded(LazyCall))
+    Finder->addMatcher(M, this);
+  Finder->addMatcher(varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
+                             unless(parmVarDecl()),
                              hasInitializer(ignoringValueWrappers(LazyCall.bind("init"))))
                          .bind("local"),
                      this);

@@ -40,16 +40,19 @@ void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void IgnoredJoinHandleCheck::registerMatchers(MatchFinder *Finder) {
   // Every matcher starts from a callee on a list: few nodes match.
-  Finder->addMatcher(callExpr(callee(functionDecl(onNameList(TokenSpawnFunctions))))
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(callExpr(callee(functionDecl(onNameList(TokenSpawnFunctions))), InUserCode)
                          .bind("tokenspawn"),
                      this);
+  for (const StatementMatcher &M :
+       holdsDiscarded(callExpr(callee(functionDecl(onNameList(HandleReturning))))))
+    Finder->addMatcher(M, this);
   Finder->addMatcher(
-      holdsDiscarded(callExpr(callee(functionDecl(onNameList(HandleReturning))))), this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(onNameList(DetachMethods)))).bind("detach"),
+      cxxMemberCallExpr(callee(cxxMethodDecl(onNameList(DetachMethods))), InUserCode)
+          .bind("detach"),
       this);
   Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()),
+      varDecl(InUserCode, hasLocalStorage(), unless(parmVarDecl()),
               hasInitializer(ignoringValueWrappers(
                   callExpr(callee(functionDecl(onNameList(SpawnFunctions)))).bind("init"))))
           .bind("local"),

@@ -3,7 +3,6 @@
 #include "UnboundedSpawnCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/Spawns.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -33,15 +32,13 @@ void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
-  // Spawns are few: each one walks up to its enclosing callable, no further.
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(onNameList(SpawnFunctions)))).bind("spawn"), this);
-  Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                           unless(isCopyConstructor()), unless(isMoveConstructor()),
-                           ofClass(onNameList(ThreadTypes)))))
-          .bind("spawn"),
-      this);
+  // Loops in user code are few; the body of each one that has no bound is
+  // walked for spawns. (Matching every call and walking up to its loops
+  // would need the TU's parent map.)
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(forStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(whileStmt(InUserCode).bind("loop"), this);
+  Finder->addMatcher(doStmt(InUserCode).bind("loop"), this);
 }
 
 // --- Loop bounds ------------------------------------------------------------
@@ -159,13 +156,11 @@ static bool isBoundedLoop(const Stmt &Loop) {
   return isCountedCondition(Cond, Stepped);
 }
 
-// The part of a loop that runs on every iteration, or null if \p Child (the
-// child of \p Loop on the way up from the spawn) runs once.
-static const Stmt *repeatedPart(const Stmt &Loop, const Stmt *Child) {
+static const Stmt *loopBody(const Stmt &Loop) {
   if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return Child == For->getInit() ? nullptr : For->getBody();
+    return For->getBody();
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return Child == Range->getBody() ? Range->getBody() : nullptr;
+    return Range->getBody();
   if (const auto *While = dyn_cast<WhileStmt>(&Loop))
     return While->getBody();
   if (const auto *Do = dyn_cast<DoStmt>(&Loop))
@@ -173,34 +168,46 @@ static const Stmt *repeatedPart(const Stmt &Loop, const Stmt *Child) {
   return nullptr;
 }
 
-struct EnclosingLoop {
-  const Stmt *Loop;
-  const Stmt *Body;
-};
-
-// The loops around \p S inside its own callable, innermost first.
-static llvm::SmallVector<EnclosingLoop, 4> enclosingLoops(const Stmt &S, ASTContext &Ctx) {
-  llvm::SmallVector<EnclosingLoop, 4> Loops;
-  DynTypedNode Cur = DynTypedNode::create(S);
-  const Stmt *Child = &S;
-  while (true) {
-    auto Parents = Ctx.getParents(Cur);
-    if (Parents.empty())
-      break;
-    const DynTypedNode &P = Parents[0];
-    if (P.get<LambdaExpr>() || P.get<BlockExpr>())
-      break;
-    if (const auto *D = P.get<Decl>(); D && !isa<VarDecl>(D) && !isa<DecompositionDecl>(D))
-      break; // a function, a local class...
-    if (const auto *St = P.get<Stmt>()) {
-      if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(St))
-        if (const Stmt *Body = repeatedPart(*St, Child))
-          Loops.push_back({St, Body});
-      Child = St;
-    }
-    Cur = P;
+const Expr *UnboundedSpawnCheck::asSpawn(const Stmt &S) const {
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return Callee && SpawnFunctions.contains(*Callee) ? Call : nullptr;
   }
-  return Loops;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Ctor && !Ctor->isCopyOrMoveConstructor() && ThreadTypes.contains(*Ctor->getParent()))
+      return Construct;
+  }
+  return nullptr;
+}
+
+// The spawns that run on every iteration of a loop whose body is \p Body,
+// except those inside a nested loop with no bound (that loop is reported).
+// Lambdas, blocks and local classes run elsewhere: not entered.
+void UnboundedSpawnCheck::collectSpawns(const Stmt *S,
+                                        llvm::SmallVectorImpl<const Expr *> &Out) const {
+  if (!S)
+    return;
+  if (const Expr *Spawn = asSpawn(*S))
+    Out.push_back(Spawn);
+  if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) && !isBoundedLoop(*S)) {
+    if (const auto *For = dyn_cast<ForStmt>(S))
+      collectSpawns(For->getInit(), Out); // runs once per outer iteration
+    return;
+  }
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S)) {
+    collectSpawns(Suspend->getOperand(), Out);
+    return;
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      collectSpawns(Init, Out);
+    return;
+  }
+  if (isa<BlockExpr>(S))
+    return;
+  for (const Stmt *Child : S->children())
+    collectSpawns(Child, Out);
 }
 
 bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
@@ -236,17 +243,20 @@ static bool awaitsBefore(const Stmt &LoopBody, const Expr &Spawn, const SourceMa
 }
 
 void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Spawn = Result.Nodes.getNodeAs<Expr>("spawn");
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   const SourceManager &SM = *Result.SourceManager;
-  SourceLocation Loc = SM.getExpansionLoc(Spawn->getBeginLoc());
-  if (SM.isInSystemHeader(Loc) || Reported.contains(Loc.getRawEncoding()))
+  const Stmt *Body = loopBody(*Loop);
+  if (!Body || isBoundedLoop(*Loop))
     return;
-  for (const EnclosingLoop &L : enclosingLoops(*Spawn, *Result.Context)) {
-    if (isBoundedLoop(*L.Loop))
+  llvm::SmallVector<const Expr *, 4> Spawns;
+  collectSpawns(Body, Spawns);
+  for (const Expr *Spawn : Spawns) {
+    SourceLocation Loc = SM.getExpansionLoc(Spawn->getBeginLoc());
+    if (SM.isInSystemHeader(Loc) || Reported.contains(Loc.getRawEncoding()))
       continue;
-    if (hasLimiterBefore(*L.Body, *Spawn, SM))
-      return;
-    if (AllowAwaitedAcceptLoops && awaitsBefore(*L.Body, *Spawn, SM))
+    if (hasLimiterBefore(*Body, *Spawn, SM))
+      continue;
+    if (AllowAwaitedAcceptLoops && awaitsBefore(*Body, *Spawn, SM))
       continue;
     std::string What;
     if (const auto *Call = dyn_cast<CallExpr>(Spawn))
@@ -259,9 +269,8 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
               "nothing limits how many run at once; acquire a semaphore permit, or "
               "join a task once a join set is full, before spawning")
         << What << Spawn->getSourceRange();
-    diag(SM.getExpansionLoc(L.Loop->getBeginLoc()), "loop with no bound is here",
+    diag(SM.getExpansionLoc(Loop->getBeginLoc()), "loop with no bound is here",
          DiagnosticIDs::Note);
-    return;
   }
 }
 

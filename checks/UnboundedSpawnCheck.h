@@ -42,6 +42,8 @@ public:
   }
 
 private:
+  const Expr *asSpawn(const Stmt &S) const;
+  void collectSpawns(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) const;
   bool hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
                         const SourceManager &SM) const;
 

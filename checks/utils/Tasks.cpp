@@ -290,17 +290,25 @@ const Expr *ignoreValueWrappers(const Expr *E) {
   return E;
 }
 
-StatementMatcher holdsDiscarded(const ast_matchers::internal::Matcher<Expr> &Inner) {
+std::vector<StatementMatcher>
+holdsDiscarded(const ast_matchers::internal::Matcher<Expr> &Inner) {
   auto Value = expr(Inner).bind("discarded");
   auto Discarded = expr(ignoringValueWrappers(
       anyOf(Value, explicitCastExpr(hasCastKind(CK_ToVoid),
                                     hasSourceExpression(ignoringValueWrappers(Value)))
                        .bind("voidcast"))));
-  return stmt(anyOf(compoundStmt(forEach(Discarded)),
-                    ifStmt(eachOf(hasThen(Discarded), hasElse(Discarded))),
-                    forStmt(hasBody(Discarded)), whileStmt(hasBody(Discarded)),
-                    doStmt(hasBody(Discarded)), cxxForRangeStmt(hasBody(Discarded)),
-                    switchCase(forEach(Discarded))));
+  // One matcher per statement kind: the finder then runs each only on its
+  // own kind of node (a stmt(anyOf(...)) would run on every statement).
+  // Statements in system headers are never reported: do not look at them.
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  return {compoundStmt(InUserCode, forEach(Discarded)),
+          ifStmt(InUserCode, eachOf(hasThen(Discarded), hasElse(Discarded))),
+          forStmt(InUserCode, hasBody(Discarded)),
+          whileStmt(InUserCode, hasBody(Discarded)),
+          doStmt(InUserCode, hasBody(Discarded)),
+          cxxForRangeStmt(InUserCode, hasBody(Discarded)),
+          caseStmt(InUserCode, forEach(Discarded)),
+          defaultStmt(InUserCode, forEach(Discarded))};
 }
 
 static bool isVoidCastOf(const Stmt &S, const VarDecl &Var) {

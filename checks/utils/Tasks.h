@@ -82,12 +82,12 @@ AST_MATCHER_P(Expr, ignoringValueWrappers, ast_matchers::internal::Matcher<Expr>
   return Inner.matches(*ignoreValueWrappers(&Node), Finder, Builder);
 }
 
-/// Matches a statement holding, in a position whose value is thrown away
+/// Matchers (one per statement kind) for a statement holding, in a position whose value is thrown away
 /// (a statement of a block, the branch of an if, the body of a loop, a case
 /// of a switch), an expression that matches \p Inner, also when it is cast
 /// to void. Binds the expression to "discarded" and the void cast, if any,
 /// to "voidcast".
-ast_matchers::StatementMatcher
+std::vector<ast_matchers::StatementMatcher>
 holdsDiscarded(const ast_matchers::internal::Matcher<Expr> &Inner);
 
 /// True if \p Var is referenced anywhere in \p Scope (lambda bodies
