@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""The ground-truth harness: every check held against the runtime model's monitor.
+
+Each program in programs/ is built against the runtime model (by CMake, before this
+runs), run under the hazard monitor, and linted with the plugin. For every check the
+program declares, the two verdicts must agree:
+
+    // GROUND-TRUTH: async-sleep-in-coroutine hazard     (both must see it)
+    // GROUND-TRUTH: async-sleep-in-coroutine safe       (neither may see it)
+
+A disagreement fails the run unless the program names it as a known limit that the
+check's documentation describes:
+
+    // GROUND-TRUTH-LIMIT: async-lock-held-across-suspend lint_only: <why>
+
+Writes <build>/ground-truth.json:
+    {"checks": {"<id>": {"programs": N, "agree": N, "monitor_only": N, "lint_only": N, ...}}}
+and prints the agreement table.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CHECKS = [
+    "async-sleep-in-coroutine",
+    "async-blocking-call-in-coroutine",
+    "async-lock-held-across-suspend",
+    "async-never-yielding-loop",
+    "async-discarded-task",
+    "async-ignored-join-handle",
+    "async-unbounded-spawn",
+]
+DECL = re.compile(r"//\s*GROUND-TRUTH:\s*(async-[a-z-]+)\s+(hazard|safe)\b")
+LIMIT = re.compile(r"//\s*GROUND-TRUTH-LIMIT:\s*(async-[a-z-]+)\s+(lint_only|monitor_only):\s*(.+)")
+WARNING = re.compile(r"^(.*?):(\d+):(\d+): warning: .* \[([a-z0-9,-]+)\]$")
+
+
+def parse_program(path):
+    decls, limits = {}, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = DECL.search(line)
+            if m:
+                decls[m.group(1)] = m.group(2)
+            m = LIMIT.search(line)
+            if m:
+                limits[(m.group(1), m.group(2))] = m.group(3).strip()
+    return decls, limits
+
+
+def run_monitored(exe, timeout):
+    fd, out = tempfile.mkstemp(suffix=".json", prefix="gt-monitor-")
+    os.close(fd)
+    os.unlink(out)
+    env = dict(os.environ, ASYNCRT_MONITOR=out)
+    try:
+        proc = subprocess.run([exe], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              timeout=timeout, universal_newlines=True)
+    except subprocess.TimeoutExpired:
+        return None, "timed out after %ss" % timeout
+    if proc.returncode != 0:
+        return None, "exit code %d:\n%s" % (proc.returncode, proc.stdout[-2000:])
+    if not os.path.exists(out):
+        return [], ""
+    with open(out, encoding="utf-8") as f:
+        hazards = json.load(f).get("hazards", [])
+    os.unlink(out)
+    return hazards, ""
+
+
+def lint(args, source):
+    cmd = [args.clang_tidy, "--load=" + args.plugin, "--checks=-*,async-*", "--quiet",
+           "-p", args.compile_db, source]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    if "error:" in proc.stdout and "clang-diagnostic-error" in proc.stdout:
+        return None, proc.stdout
+    findings = []
+    for line in proc.stdout.splitlines():
+        m = WARNING.match(line)
+        if m and os.path.realpath(m.group(1)) == os.path.realpath(source):
+            for check in m.group(4).split(","):
+                findings.append({"check": check, "line": int(m.group(2))})
+    return findings, ""
+
+
+def available_checks(args):
+    proc = subprocess.run([args.clang_tidy, "--load=" + args.plugin, "--checks=-*,async-*",
+                           "--list-checks"], stdout=subprocess.PIPE, universal_newlines=True)
+    return {l.strip() for l in proc.stdout.splitlines() if l.strip().startswith("async-")}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--programs", required=True, help="directory of the program sources")
+    p.add_argument("--bin-dir", required=True, help="where the built programs are")
+    p.add_argument("--compile-db", required=True)
+    p.add_argument("--clang-tidy", required=True)
+    p.add_argument("--plugin", required=True)
+    p.add_argument("--docs", required=True, help="docs/checks, where limits must be written")
+    p.add_argument("--output", required=True)
+    p.add_argument("--timeout", type=int, default=60)
+    args = p.parse_args()
+
+    present = available_checks(args)
+    stats = {c: {"programs": 0, "agree": 0, "monitor_only": 0, "lint_only": 0,
+                 "known_limits": 0, "same_lines": 0, "available": c in present, "files": []} for c in CHECKS}
+    failures = []
+    rows = []
+    sources = sorted(f for f in os.listdir(args.programs) if f.endswith(".cpp"))
+    for name in sources:
+        source = os.path.join(args.programs, name)
+        decls, limits = parse_program(source)
+        if not decls:
+            failures.append("%s: declares no GROUND-TRUTH check" % name)
+            continue
+        exe = os.path.join(args.bin_dir, "gt-" + name[:-len(".cpp")])
+        hazards, err = run_monitored(exe, args.timeout)
+        if hazards is None:
+            failures.append("%s: did not run cleanly under the monitor: %s" % (name, err))
+            continue
+        findings, err = lint(args, source)
+        if findings is None:
+            failures.append("%s: does not compile for clang-tidy:\n%s" % (name, err))
+            continue
+        for check, expected in sorted(decls.items()):
+            if check not in stats:
+                failures.append("%s: unknown check %s" % (name, check))
+                continue
+            st = stats[check]
+            st["programs"] += 1
+            st["files"].append("test/ground-truth/programs/" + name)
+            spans = [(h.get("line", 0), h.get("last_line", h.get("line", 0)))
+                     for h in hazards if h.get("check") == check]
+            mon = sorted({a for a, _ in spans})
+            lin = sorted({f["line"] for f in findings if f["check"] == check})
+            saw_m, saw_l = bool(mon), bool(lin)
+            # The program's own claim keeps the programs honest: a "hazard" program
+            # must make the hazard happen, a "safe" one must not.
+            if (expected == "hazard") != saw_m:
+                failures.append("%s: declared %s for %s but the monitor %s" % (
+                    name, expected, check, "saw it" if saw_m else "saw nothing"))
+            if not st["available"]:
+                verdict = "check missing"
+            elif saw_m == saw_l:
+                verdict = "agree"
+                st["agree"] += 1
+                # Informational: does a finding fall on the lines the monitor saw run?
+                if saw_m and any(a <= l <= b for l in lin for a, b in spans):
+                    verdict = "agree, same lines"
+                    st["same_lines"] += 1
+            else:
+                kind = "monitor_only" if saw_m else "lint_only"
+                st[kind] += 1
+                why = limits.get((check, kind))
+                if why:
+                    verdict = kind + " (known limit)"
+                    st["known_limits"] += 1
+                    doc = os.path.join(args.docs, check + ".md")
+                    if not os.path.exists(doc) or "Known limitations" not in open(doc).read():
+                        failures.append("%s: limit for %s is not documented in %s" % (name, check, doc))
+                else:
+                    verdict = kind
+                    failures.append("%s: %s: monitor %s, lint %s" % (name, check, mon or "-", lin or "-"))
+            rows.append((name, check, expected, ",".join(map(str, mon)) or "-",
+                         ",".join(map(str, lin)) or "-", verdict))
+
+    report = {"checks": {c: {k: v for k, v in s.items()} for c, s in stats.items()}}
+    tmp = args.output + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=2)
+        f.write("\n")
+    os.replace(tmp, args.output)
+
+    print("%-44s %-34s %-7s %-9s %-9s %s" % ("program", "check", "claim", "monitor", "lint", "verdict"))
+    for r in rows:
+        print("%-44s %-34s %-7s %-9s %-9s %s" % r)
+    print()
+    print("%-34s %8s %6s %10s %13s %10s %6s" % ("check", "programs", "agree", "same_lines",
+                                                "monitor_only", "lint_only", "limits"))
+    for c in CHECKS:
+        s = stats[c]
+        note = "" if s["available"] else "  (check not in the plugin yet)"
+        print("%-34s %8d %6d %10d %13d %10d %6d%s" % (c, s["programs"], s["agree"], s["same_lines"],
+                                                       s["monitor_only"], s["lint_only"],
+                                                       s["known_limits"], note))
+    for c in CHECKS:
+        if stats[c]["programs"] < 4:
+            failures.append("%s has %d ground-truth programs; at least 4 are required" % (c, stats[c]["programs"]))
+    if failures:
+        print("\nground truth: %d problem(s)" % len(failures))
+        for f in failures:
+            print("  " + f)
+        return 1
+    print("\nground truth: every check agrees with the monitor (%s)" % args.output)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
