@@ -209,6 +209,18 @@ Report makeReport(const Analysis &A, bool WithSuppressed, const StringSet<> *Bas
   return R;
 }
 
+
+// Reads --baseline, if given, into \p Set; on failure says why and returns false.
+static bool loadBaselineOption(StringSet<> &Set) {
+  if (Baseline.empty())
+    return true;
+  std::string Err;
+  if (loadBaseline(Baseline, Set, Err))
+    return true;
+  error("--baseline: " + Err);
+  return false;
+}
+
 int runCheck() {
   std::string Fmt = StringRef(Format).lower();
   if (Fmt != "text" && Fmt != "sarif" && Fmt != "json") {
@@ -221,13 +233,8 @@ int runCheck() {
     return 2;
   }
   StringSet<> BaselineSet;
-  if (!Baseline.empty()) {
-    std::string Err;
-    if (!loadBaseline(Baseline, BaselineSet, Err)) {
-      error("--baseline: " + Err);
-      return 2;
-    }
-  }
+  if (!loadBaselineOption(BaselineSet))
+    return 2;
   Analysis A;
   if (int RC = runAnalysis(A); RC >= 0)
     return RC;
@@ -272,13 +279,8 @@ int runBaseline() {
 
 int runAudit() {
   StringSet<> BaselineSet;
-  if (!Baseline.empty()) {
-    std::string Err;
-    if (!loadBaseline(Baseline, BaselineSet, Err)) {
-      error("--baseline: " + Err);
-      return 2;
-    }
-  }
+  if (!loadBaselineOption(BaselineSet))
+    return 2;
   Analysis A;
   if (int RC = runAnalysis(A); RC >= 0)
     return RC;
