@@ -1,5 +1,5 @@
 // The default blocking-call list on the real libstdc++, glibc and POSIX headers.
-// RUN: %check_async_tidy %s async-blocking-call-in-coroutine %t -- -- -std=c++20
+// RUN: %check_async_tidy %s async-blocking-call-in-coroutine %t -- -- -std=c++20 -I %S/Inputs
 #include <barrier>
 #include <condition_variable>
 #include <coroutine>
@@ -17,15 +17,7 @@
 #include <thread>
 #include <unistd.h>
 
-struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+#include "real-task.h"
 
 Task blocks(std::future<int> F, std::shared_future<int> SF, std::thread &T,
             std::mutex &M, std::condition_variable &CV, std::latch &L,

@@ -1,27 +1,14 @@
 // The lock check on the real libstdc++ headers: std::mutex, std::shared_mutex,
 // std::timed_mutex, their guards (lock_guard, scoped_lock, unique_lock,
 // shared_lock) and pthread_mutex_*, with a small coroutine task type.
-// RUN: %check_async_tidy %s async-lock-held-across-suspend %t -- -- -std=c++20
+// RUN: %check_async_tidy %s async-lock-held-across-suspend %t -- -- -std=c++20 -I %S/Inputs
 #include <coroutine>
 #include <mutex>
 #include <pthread.h>
 #include <shared_mutex>
 #include <utility>
 
-struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-struct Suspends {
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) noexcept {}
-  void await_resume() noexcept {}
-};
+#include "real-task.h"
 
 std::mutex Mutex;
 std::mutex OtherMutex;

@@ -1,26 +1,13 @@
 // The loop check on the real libstdc++ headers: spinning on std::atomic (load,
 // implicit conversion), std::atomic_flag::test and std::mutex::try_lock.
-// RUN: %check_async_tidy %s async-never-yielding-loop %t -- -- -std=c++20
+// RUN: %check_async_tidy %s async-never-yielding-loop %t -- -- -std=c++20 -I %S/Inputs
 #include <atomic>
 #include <coroutine>
 #include <mutex>
 #include <thread>
 #include <vector>
 
-struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
-struct Suspends {
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) noexcept {}
-  void await_resume() noexcept {}
-};
+#include "real-task.h"
 
 std::atomic<bool> Ready{false};
 std::atomic<int> Pending{0};

@@ -1,21 +1,13 @@
 // The default sleep list on the real libstdc++ and glibc headers: inline
 // namespaces, C linkage and template overloads resolve as in user code.
-// RUN: %check_async_tidy %s async-sleep-in-coroutine %t -- -- -std=c++20
+// RUN: %check_async_tidy %s async-sleep-in-coroutine %t -- -- -std=c++20 -I %S/Inputs
 #include <chrono>
 #include <coroutine>
 #include <thread>
 #include <time.h>
 #include <unistd.h>
 
-struct Task {
-  struct promise_type {
-    Task get_return_object() { return {}; }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
+#include "real-task.h"
 
 using namespace std::chrono_literals;
 
