@@ -18,6 +18,8 @@ NameList::NameList(llvm::StringRef Option) {
     if (Part.empty())
       continue;
     Names.push_back(Part.str());
+    llvm::StringRef Last = Part.rsplit("::").second;
+    LastComponents.insert(Last.empty() ? Part : Last);
     Matchers.emplace_back(std::vector<std::string>{Part.str()});
     IsCLibraryName.push_back(isGlobalUnqualified(Part));
     MemberOfClass M;
@@ -46,7 +48,7 @@ bool isCLibraryFunction(const NamedDecl &D) {
 
 std::optional<llvm::StringRef> NameList::match(const NamedDecl &D,
                                                const CXXRecordDecl *ObjectClass) const {
-  if (!D.getDeclName().isIdentifier())
+  if (!D.getDeclName().isIdentifier() || !LastComponents.contains(D.getName()))
     return std::nullopt;
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D.getDeclContext());
   for (size_t I = 0, E = Matchers.size(); I != E; ++I) {

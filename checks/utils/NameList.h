@@ -14,6 +14,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/ASTMatchers/ASTMatchersInternal.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ private:
     std::optional<ast_matchers::internal::HasNameMatcher> Class;
   };
   std::vector<MemberOfClass> Members;
+  // The last component of every entry: a declaration whose own name is not
+  // here matches nothing, and is rejected before any qualified-name work.
+  llvm::StringSet<> LastComponents;
 };
 
 /// Parses "name=text;name=text" (an option that maps a name to a suggestion).
