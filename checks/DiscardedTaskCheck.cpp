@@ -25,16 +25,9 @@ void DiscardedTaskCheck::onStartOfTranslationUnit() {
 }
 
 void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
-  // Only calls in a discarded position, or initialising a local, are asked
-  // about their type; the verdict is cached per type.
-  auto LazyCall = callExpr(returnsLazyTask(&Classifier));
-  for (const StatementMatcher &M : holdsDiscarded(LazyCall))
-    Finder->addMatcher(M, this);
-  Finder->addMatcher(varDecl(unless(isExpansionInSystemHeader()), hasLocalStorage(),
-                             unless(parmVarDecl()),
-                             hasInitializer(ignoringValueWrappers(LazyCall.bind("init"))))
-                         .bind("local"),
-                     this);
+  // One match per TU; the user's code is walked by a visitor that skips
+  // system headers (a statement matcher would run on every node of them).
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
 static std::string describeCallee(const CallExpr &Call) {
@@ -43,32 +36,63 @@ static std::string describeCallee(const CallExpr &Call) {
   return "this call";
 }
 
-void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const SourceManager &SM = *Result.SourceManager;
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("discarded")) {
-    SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
-    if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
-      return;
-    diag(Loc, "lazy task returned by %0 is discarded; its coroutine body will "
-              "never run")
-        << describeCallee(*Call) << Call->getSourceRange();
-    return;
+// A call that creates a new lazy task (a call returning a reference hands
+// out an existing one). The verdict is cached per type.
+static const CallExpr *asLazyTaskCall(const Expr &E, LazyTaskClassifier &Classifier) {
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  if (!Call || Call->isTypeDependent() || !Call->isPRValue() ||
+      !Call->getType()->isRecordType())
+    return nullptr;
+  return Classifier.isLazyTask(Call->getType(), Call->getDirectCallee()) ? Call : nullptr;
+}
+
+namespace {
+class DiscardedTaskVisitor : public UserCodeVisitor<DiscardedTaskVisitor> {
+public:
+  DiscardedTaskVisitor(DiscardedTaskCheck &Check, const SourceManager &SM)
+      : UserCodeVisitor(SM), Check(Check) {}
+  void discarded(const Expr &Value, const ExplicitCastExpr *) {
+    if (const CallExpr *Call = asLazyTaskCall(Value, Check.classifier()))
+      Check.reportDiscarded(*Call, SM);
   }
-  const auto *Local = Result.Nodes.getNodeAs<VarDecl>("local");
-  const auto *Init = Result.Nodes.getNodeAs<CallExpr>("init");
-  if (!Local || !Init)
+  void local(const VarDecl &Var, const Expr &Init) {
+    if (const CallExpr *Call = asLazyTaskCall(Init, Check.classifier()))
+      Check.reportUnusedLocal(Var, *Call, SM);
+  }
+
+private:
+  DiscardedTaskCheck &Check;
+};
+} // namespace
+
+void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *TU = Result.Nodes.getNodeAs<TranslationUnitDecl>("tu"))
+    DiscardedTaskVisitor(*this, *Result.SourceManager)
+        .TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
+}
+
+void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
     return;
-  SourceLocation Loc = SM.getExpansionLoc(Local->getLocation());
+  diag(Loc, "lazy task returned by %0 is discarded; its coroutine body will "
+            "never run")
+      << describeCallee(Call) << Call.getSourceRange();
+}
+
+void DiscardedTaskCheck::reportUnusedLocal(const VarDecl &Local, const CallExpr &Init,
+                                           const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(Local.getLocation());
   if (SM.isInSystemHeader(Loc))
     return;
-  const Stmt *Scope = getDeclaringBody(*Local);
-  if (!Scope || isVariableUsed(*Local, *Scope))
+  const Stmt *Scope = getDeclaringBody(Local);
+  if (!Scope || isVariableUsed(Local, *Scope))
     return;
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
   diag(Loc, "lazy task %0 is never awaited, moved or returned; the coroutine body "
             "of %1 will never run")
-      << Local << describeCallee(*Init);
+      << &Local << describeCallee(Init);
 }
 
 } // namespace clang::tidy::async

@@ -41,6 +41,12 @@ public:
     return TK_AsIs;
   }
 
+  // Called by the visitor of the user's code.
+  void reportDiscarded(const CallExpr &Call, const SourceManager &SM);
+  void reportUnusedLocal(const VarDecl &Local, const CallExpr &Init,
+                         const SourceManager &SM);
+  LazyTaskClassifier &classifier() { return Classifier; }
+
 private:
   const std::string TaskTypesOption;
   LazyTaskClassifier Classifier;

@@ -29,7 +29,9 @@ IgnoredJoinHandleCheck::IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext 
       SpawnFunctions(SpawnFunctionsOption), TokenSpawnFunctions(TokenSpawnFunctionsOption),
       DetachedTokens(DetachedTokensOption), DetachMethods(DetachMethodsOption),
       ThreadTypes(DefaultThreadTypes),
-      HandleReturning(NameList::fromOptions(SpawnFunctionsOption, StdAsync)) {}
+      HandleReturning(NameList::fromOptions(SpawnFunctionsOption, StdAsync)),
+      QuickSpawnFunctions(SpawnFunctions), QuickTokenSpawnFunctions(TokenSpawnFunctions),
+      QuickDetachMethods(DetachMethods), QuickHandleReturning(HandleReturning) {}
 
 void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SpawnFunctionsKey, SpawnFunctionsOption);
@@ -39,24 +41,50 @@ void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void IgnoredJoinHandleCheck::registerMatchers(MatchFinder *Finder) {
-  // Every matcher starts from a callee on a list: few nodes match.
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(callExpr(callee(functionDecl(onNameList(TokenSpawnFunctions))), InUserCode)
-                         .bind("tokenspawn"),
-                     this);
-  for (const StatementMatcher &M :
-       holdsDiscarded(callExpr(callee(functionDecl(onNameList(HandleReturning))))))
-    Finder->addMatcher(M, this);
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(onNameList(DetachMethods))), InUserCode)
-          .bind("detach"),
-      this);
-  Finder->addMatcher(
-      varDecl(InUserCode, hasLocalStorage(), unless(parmVarDecl()),
-              hasInitializer(ignoringValueWrappers(
-                  callExpr(callee(functionDecl(onNameList(SpawnFunctions)))).bind("init"))))
-          .bind("local"),
-      this);
+  // One match per TU; the user's code is walked by a visitor that skips
+  // system headers (a call matcher would run on every call in them), and a
+  // callee is asked for its qualified name only if its plain name is listed.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+namespace {
+class JoinHandleVisitor : public UserCodeVisitor<JoinHandleVisitor> {
+public:
+  using Check = IgnoredJoinHandleCheck;
+  JoinHandleVisitor(Check &C, const SourceManager &SM) : UserCodeVisitor(SM), C(C) {}
+
+  void discarded(const Expr &Value, const ExplicitCastExpr *) {
+    const auto *Call = dyn_cast<CallExpr>(&Value);
+    if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr)
+      if (C.QuickHandleReturning.contains(*Callee))
+        C.checkDiscarded(*Call, SM);
+  }
+  void local(const VarDecl &Var, const Expr &Init) {
+    const auto *Call = dyn_cast<CallExpr>(&Init);
+    if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr)
+      if (C.QuickSpawnFunctions.contains(*Callee))
+        C.checkLocal(Var, *Call, SM);
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (C.QuickTokenSpawnFunctions.contains(*Callee))
+        C.checkTokenSpawn(*Call, SM);
+      else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+               Member && C.QuickDetachMethods.contains(*Callee))
+        C.checkDetach(*Member, SM);
+    }
+    return true;
+  }
+
+private:
+  Check &C;
+};
+} // namespace
+
+void IgnoredJoinHandleCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *TU = Result.Nodes.getNodeAs<TranslationUnitDecl>("tu"))
+    JoinHandleVisitor(*this, *Result.SourceManager)
+        .TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
 }
 
 bool IgnoredJoinHandleCheck::report(SourceLocation Loc, const SourceManager &SM) {
@@ -68,19 +96,6 @@ bool IgnoredJoinHandleCheck::spawnCatchesEverything(const CallExpr &Spawn) const
     if (spawnedTaskCatchesEverything(Arg))
       return true;
   return false;
-}
-
-void IgnoredJoinHandleCheck::check(const MatchFinder::MatchResult &Result) {
-  const SourceManager &SM = *Result.SourceManager;
-  const auto &Nodes = Result.Nodes;
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>("tokenspawn"))
-    checkTokenSpawn(*Call, SM);
-  else if (const auto *Call = Nodes.getNodeAs<CallExpr>("discarded"))
-    checkDiscarded(*Call, SM);
-  else if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("detach"))
-    checkDetach(*Call, SM);
-  else if (const auto *Local = Nodes.getNodeAs<VarDecl>("local"))
-    checkLocal(*Local, *Nodes.getNodeAs<CallExpr>("init"), SM);
 }
 
 // The name of a detached token argument, or "" if it is not one.

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/NameList.h"
+#include "utils/Spawns.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async {
@@ -42,12 +43,14 @@ public:
     return TK_AsIs;
   }
 
-private:
-  bool report(SourceLocation Loc, const SourceManager &SM);
+  // Called by the visitor of the user's code.
   void checkTokenSpawn(const CallExpr &Call, const SourceManager &SM);
   void checkDiscarded(const CallExpr &Call, const SourceManager &SM);
   void checkDetach(const CXXMemberCallExpr &Call, const SourceManager &SM);
   void checkLocal(const VarDecl &Local, const CallExpr &Init, const SourceManager &SM);
+
+private:
+  bool report(SourceLocation Loc, const SourceManager &SM);
   bool spawnCatchesEverything(const CallExpr &Spawn) const;
 
   const std::string SpawnFunctionsOption;
@@ -60,6 +63,15 @@ private:
   NameList DetachMethods;
   NameList ThreadTypes;
   NameList HandleReturning; // SpawnFunctions and std::async
+
+public:
+  // The lists above, with a cheap first test on the plain name.
+  const QuickNameList QuickSpawnFunctions;
+  const QuickNameList QuickTokenSpawnFunctions;
+  const QuickNameList QuickDetachMethods;
+  const QuickNameList QuickHandleReturning;
+
+private:
   llvm::DenseSet<unsigned> Reported;
 };
 

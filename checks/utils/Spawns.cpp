@@ -92,16 +92,12 @@ static bool runsCatchAll(const FunctionDecl *F, unsigned Depth) {
   return runsCatchAll(runFunctionOf(Ret->getRetValue()), Depth + 1);
 }
 
-ast_matchers::internal::Matcher<NamedDecl> onNameList(const NameList &List) {
-  using namespace ast_matchers;
-  std::vector<std::string> Short;
+QuickNameList::QuickNameList(const NameList &List) : List(List) {
   for (const std::string &Name : List.names()) {
     llvm::StringRef N(Name);
     size_t Sep = N.rfind("::");
-    Short.push_back((Sep == llvm::StringRef::npos ? N : N.drop_front(Sep + 2)).str());
+    Short.insert(Sep == llvm::StringRef::npos ? N : N.drop_front(Sep + 2));
   }
-  std::vector<llvm::StringRef> Refs(Short.begin(), Short.end());
-  return namedDecl(hasAnyName(Refs), isOnNameList(&List));
 }
 
 std::string listedName(const NamedDecl &D, const NameList &List) {

@@ -14,6 +14,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::async {
 
@@ -54,15 +55,21 @@ inline constexpr llvm::StringLiteral DefaultLimiters =
     "::asyncrt::Semaphore::acquire;::asyncrt::JoinSet::join_next;"
     "::std::counting_semaphore::acquire";
 
-/// Matches a declaration on \p List (members of class template
-/// specializations included, see NameList).
-AST_MATCHER_P(NamedDecl, isOnNameList, const NameList *, List) {
-  return List->contains(Node);
-}
+/// A name list with a cheap first test: the declaration's unqualified name
+/// must be one of the list's last components before the list is asked
+/// (which builds the qualified name). \p List must outlive it.
+class QuickNameList {
+public:
+  explicit QuickNameList(const NameList &List);
+  bool contains(const NamedDecl &D) const {
+    const IdentifierInfo *Id = D.getIdentifier();
+    return Id && Short.contains(Id->getName()) && List.contains(D);
+  }
 
-/// A matcher for the declarations on \p List that first filters on the
-/// unqualified names (cheap), then asks the list. \p List must outlive it.
-ast_matchers::internal::Matcher<NamedDecl> onNameList(const NameList &List);
+private:
+  const NameList &List;
+  llvm::StringSet<> Short;
+};
 
 /// How a declaration is named in messages: as its entry on \p List is
 /// spelled ('asio::co_spawn', not 'co_spawn<any_io_executor, ...>').

@@ -290,25 +290,18 @@ const Expr *ignoreValueWrappers(const Expr *E) {
   return E;
 }
 
-std::vector<StatementMatcher>
-holdsDiscarded(const ast_matchers::internal::Matcher<Expr> &Inner) {
-  auto Value = expr(Inner).bind("discarded");
-  auto Discarded = expr(ignoringValueWrappers(
-      anyOf(Value, explicitCastExpr(hasCastKind(CK_ToVoid),
-                                    hasSourceExpression(ignoringValueWrappers(Value)))
-                       .bind("voidcast"))));
-  // One matcher per statement kind: the finder then runs each only on its
-  // own kind of node (a stmt(anyOf(...)) would run on every statement).
-  // Statements in system headers are never reported: do not look at them.
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  return {compoundStmt(InUserCode, forEach(Discarded)),
-          ifStmt(InUserCode, eachOf(hasThen(Discarded), hasElse(Discarded))),
-          forStmt(InUserCode, hasBody(Discarded)),
-          whileStmt(InUserCode, hasBody(Discarded)),
-          doStmt(InUserCode, hasBody(Discarded)),
-          cxxForRangeStmt(InUserCode, hasBody(Discarded)),
-          caseStmt(InUserCode, forEach(Discarded)),
-          defaultStmt(InUserCode, forEach(Discarded))};
+const Expr *discardedValueOf(const Stmt *S, const ExplicitCastExpr *&VoidCast) {
+  VoidCast = nullptr;
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return nullptr;
+  E = ignoreValueWrappers(E);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+      Cast && Cast->getCastKind() == CK_ToVoid) {
+    VoidCast = Cast;
+    E = ignoreValueWrappers(Cast->getSubExpr());
+  }
+  return E;
 }
 
 static bool isVoidCastOf(const Stmt &S, const VarDecl &Var) {

@@ -23,6 +23,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -63,32 +66,87 @@ private:
   const ClassTemplateDecl *CoroutineTraits = nullptr;
 };
 
-/// Matches a call whose result type is a lazy task.
-AST_MATCHER_P(CallExpr, returnsLazyTask, LazyTaskClassifier *, Classifier) {
-  // A call returning a reference hands out an existing task, not a new one.
-  if (Node.isTypeDependent() || !Node.isPRValue())
-    return false;
-  return Classifier->isLazyTask(Node.getType(), Node.getDirectCallee());
-}
-
 /// Strips what clang wraps around a value whose statement discards it:
 /// parentheses, implicit casts, full-expression cleanups, temporaries.
 const Expr *ignoreValueWrappers(const Expr *E);
 
-/// Matches an expression that, once its wrappers are stripped (see
-/// ignoreValueWrappers), matches \p Inner.
-AST_MATCHER_P(Expr, ignoringValueWrappers, ast_matchers::internal::Matcher<Expr>,
-              Inner) {
-  return Inner.matches(*ignoreValueWrappers(&Node), Finder, Builder);
-}
+/// The value a statement in a discarded position throws away: \p S with its
+/// wrappers stripped (see ignoreValueWrappers), looking through a cast to
+/// void (returned in \p VoidCast). Null if \p S is not an expression.
+const Expr *discardedValueOf(const Stmt *S, const ExplicitCastExpr *&VoidCast);
 
-/// Matchers (one per statement kind) for a statement holding, in a position whose value is thrown away
-/// (a statement of a block, the branch of an if, the body of a loop, a case
-/// of a switch), an expression that matches \p Inner, also when it is cast
-/// to void. Binds the expression to "discarded" and the void cast, if any,
-/// to "voidcast".
-std::vector<ast_matchers::StatementMatcher>
-holdsDiscarded(const ast_matchers::internal::Matcher<Expr> &Inner);
+/// Walks the code of a translation unit written outside system headers, as
+/// clang-tidy's TK_AsIs matchers see it (template instantiations, implicit
+/// code and generic lambda instantiations included), and hands each
+/// discarded value and each local with an initializer to \p Derived:
+///
+///   void discarded(const Expr &Value, const ExplicitCastExpr *VoidCast);
+///   void local(const VarDecl &Var, const Expr &Init);  // Init unwrapped
+///
+/// A declaration in a system header is skipped whole, so the cost is that of
+/// the user's code, not of the headers it includes (matchers run on every
+/// node of the TU). Of a coroutine body only the statements the user wrote
+/// are walked, not the implicit promise and suspension code.
+template <typename Derived>
+class UserCodeVisitor : public RecursiveASTVisitor<Derived> {
+  using Base = RecursiveASTVisitor<Derived>;
+
+public:
+  explicit UserCodeVisitor(const SourceManager &SM) : SM(SM) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    SourceLocation Loc = D->getLocation();
+    if (Loc.isValid() && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+
+  bool TraverseCoroutineBodyStmt(CoroutineBodyStmt *S) {
+    // Visit the body's statement itself too (a compound statement).
+    return Base::TraverseStmt(S->getBody());
+  }
+
+  bool VisitCompoundStmt(CompoundStmt *S) {
+    for (Stmt *Child : S->body())
+      visitDiscarded(Child);
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) {
+    visitDiscarded(S->getThen());
+    visitDiscarded(S->getElse());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) { return visitDiscarded(S->getBody()); }
+  bool VisitWhileStmt(WhileStmt *S) { return visitDiscarded(S->getBody()); }
+  bool VisitDoStmt(DoStmt *S) { return visitDiscarded(S->getBody()); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return visitDiscarded(S->getBody()); }
+  bool VisitCaseStmt(CaseStmt *S) { return visitDiscarded(S->getSubStmt()); }
+  bool VisitDefaultStmt(DefaultStmt *S) { return visitDiscarded(S->getSubStmt()); }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->hasLocalStorage() && !isa<ParmVarDecl>(V))
+      if (const Expr *Init = V->getInit())
+        static_cast<Derived *>(this)->local(*V, *ignoreValueWrappers(Init));
+    return true;
+  }
+
+protected:
+  const SourceManager &SM;
+
+private:
+  bool visitDiscarded(const Stmt *S) {
+    const ExplicitCastExpr *VoidCast = nullptr;
+    if (const Expr *Value = discardedValueOf(S, VoidCast))
+      static_cast<Derived *>(this)->discarded(*Value, VoidCast);
+    return true;
+  }
+};
 
 /// True if \p Var is referenced anywhere in \p Scope (lambda bodies
 /// included), other than by a `(void)Var;` statement.
