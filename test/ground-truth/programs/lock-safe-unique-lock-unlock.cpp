@@ -1,0 +1,30 @@
+// A std::unique_lock released with unlock() before the co_await, and taken again after
+// it: the mutex is never held while the task is suspended.
+// GROUND-TRUTH: async-lock-held-across-suspend safe
+// GROUND-TRUTH: async-sleep-in-coroutine safe
+// GROUND-TRUTH: async-blocking-call-in-coroutine safe
+#include <asyncrt/asyncrt.hpp>
+#include <mutex>
+
+using namespace std::chrono_literals;
+
+struct Stats {
+  std::mutex mu;
+  long bytes = 0;
+};
+
+asyncrt::Task<long> record_write(Stats& stats, long n) {
+  std::unique_lock<std::mutex> lk(stats.mu);
+  long before = stats.bytes;
+  lk.unlock();
+  co_await asyncrt::sleep(1ms);  // stands in for the write itself
+  lk.lock();
+  stats.bytes = before + n;
+  co_return stats.bytes;
+}
+
+int main() {
+  Stats stats;
+  asyncrt::Runtime rt(asyncrt::RuntimeOptions::current_thread());
+  return rt.block_on(record_write(stats, 10)) == 10 ? 0 : 1;
+}
