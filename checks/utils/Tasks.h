@@ -78,7 +78,9 @@ const Expr *discardedValueOf(const Stmt *S, const ExplicitCastExpr *&VoidCast);
 /// Walks the code of a translation unit written outside system headers, as
 /// clang-tidy's TK_AsIs matchers see it (template instantiations, implicit
 /// code and generic lambda instantiations included), and hands each
-/// discarded value and each local with an initializer to \p Derived:
+/// discarded value (a statement of a block, a branch, a loop body or
+/// increment, a case; through `?:` branches, comma operands and casts to
+/// void) and each local with an initializer to \p Derived:
 ///
 ///   void discarded(const Expr &Value, const ExplicitCastExpr *VoidCast);
 ///   void local(const VarDecl &Var, const Expr &Init);  // Init unwrapped
@@ -122,7 +124,10 @@ public:
     visitDiscarded(S->getElse());
     return true;
   }
-  bool VisitForStmt(ForStmt *S) { return visitDiscarded(S->getBody()); }
+  bool VisitForStmt(ForStmt *S) {
+    visitDiscarded(S->getInc());
+    return visitDiscarded(S->getBody());
+  }
   bool VisitWhileStmt(WhileStmt *S) { return visitDiscarded(S->getBody()); }
   bool VisitDoStmt(DoStmt *S) { return visitDiscarded(S->getBody()); }
   bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return visitDiscarded(S->getBody()); }
@@ -140,10 +145,23 @@ protected:
   const SourceManager &SM;
 
 private:
+  // Both branches of a discarded `?:`, and both operands of a discarded
+  // comma, are discarded too.
   bool visitDiscarded(const Stmt *S) {
     const ExplicitCastExpr *VoidCast = nullptr;
-    if (const Expr *Value = discardedValueOf(S, VoidCast))
-      static_cast<Derived *>(this)->discarded(*Value, VoidCast);
+    const Expr *Value = discardedValueOf(S, VoidCast);
+    if (!Value)
+      return true;
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(Value)) {
+      visitDiscarded(Cond->getTrueExpr());
+      return visitDiscarded(Cond->getFalseExpr());
+    }
+    if (const auto *Comma = dyn_cast<BinaryOperator>(Value);
+        Comma && Comma->getOpcode() == BO_Comma) {
+      visitDiscarded(Comma->getLHS());
+      return visitDiscarded(Comma->getRHS());
+    }
+    static_cast<Derived *>(this)->discarded(*Value, VoidCast);
     return true;
   }
 };

@@ -92,6 +92,26 @@ void discardsThroughMacro() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lazy task returned by 'fetchValue' is discarded
 }
 
+// Both branches of a discarded ?:, both operands of a discarded comma, and a
+// for-loop's increment are thrown away too (ground truth:
+// discard-hazard-conditional.cpp).
+Task<> discardsThroughOperators(bool Flag, int N) {
+  Flag ? fetchValue() : fetchValue();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: lazy task returned by 'fetchValue' is discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: lazy task returned by 'fetchValue' is discarded
+  (void)(Flag ? sendReply() : sendReply());
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: lazy task returned by 'sendReply' is discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:31: warning: lazy task returned by 'sendReply' is discarded
+  fetchValue(), runtimeJob();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lazy task returned by 'fetchValue' is discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:17: warning: lazy task returned by 'runtimeJob' is discarded
+  for (int I = 0; I < N; ++I, sendReply())
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: lazy task returned by 'sendReply' is discarded
+    ;
+  Task<int> Chosen = Flag ? fetchValue() : fetchValue(); // kept: not discarded
+  co_await Chosen;
+}
+
 // --- Locals that are never used ------------------------------------------
 
 void keepsButNeverUses() {

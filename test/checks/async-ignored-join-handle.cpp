@@ -139,6 +139,15 @@ asyncrt::Task<> dropsHandles() {
   co_return;
 }
 
+// Spawns in both branches of a discarded ?: drop both handles.
+asyncrt::Task<> dropsHandlesInConditional(bool Urgent) {
+  Urgent ? asyncrt::spawn(job()) : asyncrt::spawn(job());
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: join handle returned by 'asyncrt::spawn' is discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:36: warning: join handle returned by 'asyncrt::spawn' is discarded
+  auto Kept = Urgent ? asyncrt::spawn(job()) : asyncrt::spawn(job());
+  co_await Kept;
+}
+
 asyncrt::Task<> usesHandles() {
   co_await asyncrt::spawn(job());             // awaited
   auto Kept = asyncrt::spawn(job());
