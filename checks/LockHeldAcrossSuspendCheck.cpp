@@ -148,6 +148,10 @@ std::string Analysis::text(const Expr *E) const {
   E = E->IgnoreParenImpCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
     E = U->getSubExpr()->IgnoreParenImpCasts();
+  // `p->lock()` on a smart pointer: name `p`, as for a raw pointer.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+    E = Op->getArg(0)->IgnoreParenImpCasts();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
   llvm::StringRef T = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
   if (!T.empty() && T.size() < 60 && !T.contains('\n'))

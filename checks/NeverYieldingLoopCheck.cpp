@@ -136,19 +136,29 @@ static bool isAtomicRead(const CXXMemberCallExpr &MC) {
   return M->getIdentifier() && (M->getName() == "load" || M->getName() == "test");
 }
 
+// The object a member call is made on, as written: for `p->load()` on a smart
+// pointer, `p` rather than the `p.operator->()` call (whose text ends in `->`).
+static const Expr *objectOf(const CXXMemberCallExpr &MC) {
+  const Expr *E = MC.getImplicitObjectArgument();
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  if (Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+    return Op->getArg(0);
+  return E;
+}
+
 static void collectReads(const Expr *Cond, const LockModel &Locks, ConditionReads &R) {
   forEachOwnStmt(Cond, [&](const Stmt &S) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&S)) {
       if (isAtomicRead(*MC)) {
         R.Atomic = true;
         if (auto P = getObjectPath(MC->getImplicitObjectArgument()))
-          R.Watched.push_back({*P, MC->getImplicitObjectArgument()});
+          R.Watched.push_back({*P, objectOf(*MC)});
         return false;
       }
       if (Locks.isTryLockCall(*MC)) {
         R.TryLock = true;
         if (auto P = getObjectPath(MC->getImplicitObjectArgument()))
-          R.Watched.push_back({*P, MC->getImplicitObjectArgument()});
+          R.Watched.push_back({*P, objectOf(*MC)});
         return false;
       }
       R.OtherCalls = true; // e.g. Queue.empty(): it reports on the body's work

@@ -71,8 +71,11 @@ static const Expr *strip(const Expr *E) {
       E = U->getSubExpr();
       continue;
     }
+    // A smart pointer's `*p` and `p->` denote the object p points to, as the
+    // built-in operators do for a raw pointer.
     if (const auto *C = dyn_cast<CXXOperatorCallExpr>(E);
-        C && C->getOperator() == OO_Star && C->getNumArgs() == 1) {
+        C && (C->getOperator() == OO_Star || C->getOperator() == OO_Arrow) &&
+        C->getNumArgs() == 1) {
       E = C->getArg(0);
       continue;
     }
