@@ -8,7 +8,7 @@
 #include <asyncrt/asyncrt.hpp>
 
 static unsigned long hash_chunk(unsigned long seed) {
-  for (long i = 0; i < 250'000; ++i)
+  for (long i = 0; i < 600'000; ++i)
     seed = seed * 6364136223846793005UL + 1442695040888963407UL;
   return seed;
 }

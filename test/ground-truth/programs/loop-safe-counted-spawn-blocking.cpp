@@ -11,7 +11,7 @@ asyncrt::Task<unsigned long> checksum() {
   co_await asyncrt::yield_now();
   unsigned long sum = co_await asyncrt::spawn_blocking([] {
     unsigned long s = 0;
-    for (long i = 0; i < 25'000'000; ++i)
+    for (long i = 0; i < 60'000'000; ++i)
       s = s * 31 + block[i % 64];
     return s;
   });

@@ -10,7 +10,7 @@ static unsigned block[64] = {3, 1, 4, 1, 5, 9, 2, 6};
 asyncrt::Task<unsigned long> checksum() {
   co_await asyncrt::yield_now();
   unsigned long sum = 0;
-  for (long i = 0; i < 25'000'000; ++i) {
+  for (long i = 0; i < 60'000'000; ++i) {
     sum = sum * 31 + block[i % 64];
     if (i % 100'000 == 0)
       co_await asyncrt::yield_now();
