@@ -54,7 +54,7 @@ void LockHeldAcrossSuspendCheck::onStartOfTranslationUnit() {
 void LockHeldAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   // Coroutine bodies are few; a CFG is built only for those that both lock
   // and suspend (see check()).
-  Finder->addMatcher(coroutineBodyStmt().bind("body"), this);
+  Finder->addMatcher(coroutineDefinition(), this);
 }
 
 bool LockHeldAcrossSuspendCheck::firstReport(SourceLocation Loc, llvm::StringRef Lock) {
@@ -570,7 +570,7 @@ void LockHeldAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   if (!Body || !Body->getBody() || SM.isInSystemHeader(Body->getBeginLoc()))
     return;
-  const FunctionDecl *Coroutine = getCoroutineFunction(*Body, Ctx);
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Coroutine || Coroutine->isDependentContext() || Coroutine->isInvalidDecl())
     return;
 

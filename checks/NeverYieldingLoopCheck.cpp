@@ -32,7 +32,7 @@ void NeverYieldingLoopCheck::onStartOfTranslationUnit() {
 
 void NeverYieldingLoopCheck::registerMatchers(MatchFinder *Finder) {
   // Loops are examined per coroutine body (few), never matched one by one.
-  Finder->addMatcher(coroutineBodyStmt().bind("body"), this);
+  Finder->addMatcher(coroutineDefinition(), this);
 }
 
 namespace {
@@ -365,7 +365,7 @@ void NeverYieldingLoopCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   if (!Body || SM.isInSystemHeader(Body->getBeginLoc()))
     return;
-  const FunctionDecl *Coroutine = getCoroutineFunction(*Body, Ctx);
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Coroutine || Coroutine->isDependentContext())
     return;
 

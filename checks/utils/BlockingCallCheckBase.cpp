@@ -48,14 +48,28 @@ void BlockingCallCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheckBase::onStartOfTranslationUnit() {
   Reaches.clear();
   Reported.clear();
+  Pending.clear();
+  Offloaded.clear();
 }
 
 void BlockingCallCheckBase::registerMatchers(MatchFinder *Finder) {
-  // Coroutine bodies are few; every call in them is examined by a walk that
-  // stays within the coroutine's own statements (see forEachOwnStmt). This
-  // costs far less than matching every call in the TU and asking for its
+  // Coroutine definitions are few; every call in them is examined by a walk
+  // that stays within the coroutine's own statements (see forEachOwnStmt).
+  // That costs far less than matching every call in the TU and asking for its
   // enclosing function.
-  Finder->addMatcher(coroutineBodyStmt().bind("body"), this);
+  Finder->addMatcher(coroutineDefinition(), this);
+  if (OffloadWrappers.empty())
+    return;
+  // Lambdas handed to an offload wrapper, found from the call (never by
+  // walking up from the lambda: that needs the TU-wide parent map).
+  // Few calls take a lambda: test that first, the callee's name after.
+  auto Names = OffloadWrappers.refs();
+  auto LambdaArgument = hasAnyArgument(ignoringImplicit(lambdaExpr().bind("offloaded")));
+  Finder->addMatcher(callExpr(LambdaArgument, callee(functionDecl(hasAnyName(Names)))), this);
+  Finder->addMatcher(
+      cxxConstructExpr(LambdaArgument,
+                       hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Names))))),
+      this);
 }
 
 // A declaration a call may name: the direct callee, each candidate of an
@@ -157,59 +171,43 @@ BlockingCallCheckBase::reachFrom(const FunctionDecl &F) {
   return Slot;
 }
 
-static const Expr *skipArgumentWrappers(const Expr *E, ASTContext &Ctx) {
-  while (true) {
-    auto Parents = Ctx.getParents(*E);
-    if (Parents.empty())
-      return E;
-    const auto *P = Parents[0].get<Expr>();
-    if (!P || !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                   ParenExpr, CXXFunctionalCastExpr>(P))
-      return E;
-    E = P;
-  }
-}
-
-bool BlockingCallCheckBase::isOffloaded(const FunctionDecl &Coroutine,
-                                        ASTContext &Ctx) const {
-  const LambdaExpr *Lambda = getLambdaExpr(Coroutine, Ctx);
-  if (!Lambda || OffloadWrappers.empty())
-    return false;
-  const Expr *Arg = skipArgumentWrappers(Lambda, Ctx);
-  for (const DynTypedNode &P : Ctx.getParents(*Arg)) {
-    bool Listed = false;
-    if (const auto *S = P.get<Stmt>())
-      forEachCalleeCandidate(*S, [&](const NamedDecl &D) {
-        Listed = OffloadWrappers.contains(D);
-        return Listed;
-      });
-    if (Listed)
-      return true;
-  }
-  return false;
-}
-
 void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("offloaded")) {
+    Offloaded.insert(L->getCallOperator());
+    return;
+  }
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
-  if (SM.isInSystemHeader(Body->getBeginLoc()))
-    return;
-  const FunctionDecl *Coroutine = getCoroutineFunction(*Body, Ctx);
-  if (!Coroutine || isOffloaded(*Coroutine, Ctx))
-    return;
+  SM = Result.SourceManager;
+  if (Coroutine && Body && !SM->isInSystemHeader(Body->getBeginLoc()))
+    Pending.push_back({Coroutine, Body});
+}
 
-  forEachOwnStmt(Body, [&](const Stmt &S) {
+// Coroutines are examined once the whole TU has been matched, so that every
+// offload wrapper call has been seen, wherever it is relative to the lambda.
+void BlockingCallCheckBase::onEndOfTranslationUnit() {
+  for (const auto &[Coroutine, Body] : Pending)
+    if (!Offloaded.contains(Coroutine))
+      checkCoroutine(*Coroutine, *Body);
+  Pending.clear();
+  Offloaded.clear();
+}
+
+void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,
+                                           const CoroutineBodyStmt &Body) {
+  // A call that is the operand of co_await produces an awaitable: it is the
+  // asynchronous form, whatever its name. Its arguments are still examined.
+  // The walk reaches a co_await before its operand, so the set is ready.
+  llvm::SmallPtrSet<const Expr *, 8> Awaited;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const Expr *A = getAwaitedExpr(S))
+      Awaited.insert(A);
     const auto *E = dyn_cast<Expr>(&S);
-    if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)))
-      return true;
-    // A call that is the operand of co_await produces an awaitable: it is the
-    // asynchronous form, whatever its name. Its arguments are still examined.
-    if (isAwaitedOperand(*E, Ctx))
+    if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) || Awaited.contains(E))
       return true;
     const NamedDecl *Callee = nullptr;
     if (auto Entry = listedCallee(S, Callee)) {
-      report({{E, Callee}}, *Entry, *Coroutine, SM);
+      report({{E, Callee}}, *Entry, Coroutine, *SM);
       return true;
     }
     if (MaxCallDepth == 0)
@@ -219,7 +217,7 @@ void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
       if (R.State == Reach::Found && R.Calls.size() <= MaxCallDepth) {
         Chain C{{E, Next}};
         C.append(R.Calls.begin(), R.Calls.end());
-        report(C, R.Entry, *Coroutine, SM);
+        report(C, R.Entry, Coroutine, *SM);
       }
     }
     return true;

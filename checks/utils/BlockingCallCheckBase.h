@@ -18,6 +18,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace clang::tidy::async {
@@ -44,6 +46,7 @@ public:
     return TK_AsIs;
   }
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
   /// One call on the way from the coroutine to the blocking call.
   struct Step {
@@ -62,7 +65,7 @@ private:
   std::optional<llvm::StringRef> listedCallee(const Stmt &S, const NamedDecl *&Callee) const;
   const FunctionDecl *followableCallee(const Stmt &S) const;
   const Reach &reachFrom(const FunctionDecl &F);
-  bool isOffloaded(const FunctionDecl &Coroutine, ASTContext &Ctx) const;
+  void checkCoroutine(const FunctionDecl &Coroutine, const CoroutineBodyStmt &Body);
   void report(const Chain &C, llvm::StringRef Entry, const FunctionDecl &Coroutine,
               const SourceManager &SM);
 
@@ -81,6 +84,11 @@ private:
   // template is reported once, not once per instantiation).
   llvm::DenseMap<const FunctionDecl *, Reach> Reaches;
   llvm::DenseSet<unsigned> Reported;
+  // Matched coroutines, examined at the end of the TU; the call operators of
+  // lambdas handed to an offload wrapper.
+  std::vector<std::pair<const FunctionDecl *, const CoroutineBodyStmt *>> Pending;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Offloaded;
+  const SourceManager *SM = nullptr;
 };
 
 } // namespace clang::tidy::async

@@ -14,22 +14,6 @@ const CoroutineBodyStmt *getCoroutineBody(const FunctionDecl &F) {
   return dyn_cast_or_null<CoroutineBodyStmt>(Def->getBody());
 }
 
-const LambdaExpr *getLambdaExpr(const FunctionDecl &F, ASTContext &Ctx) {
-  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
-  if (!Method || !Method->getParent()->isLambda())
-    return nullptr;
-  // The parent map links the lambda's class (and, depending on how the body
-  // was reached, its body) to the LambdaExpr.
-  for (const DynTypedNode &P : Ctx.getParents(*Method->getParent()))
-    if (const auto *L = P.get<LambdaExpr>())
-      return L;
-  if (const Stmt *Body = F.getBody())
-    for (const DynTypedNode &P : Ctx.getParents(*Body))
-      if (const auto *L = P.get<LambdaExpr>())
-        return L;
-  return nullptr;
-}
-
 static const FunctionDecl *callableOf(const DynTypedNode &N) {
   if (const auto *F = N.get<FunctionDecl>())
     return F;
@@ -55,14 +39,6 @@ const FunctionDecl *getEnclosingFunction(const Stmt &S, ASTContext &Ctx) {
     for (const DynTypedNode &P : Ctx.getParents(N))
       Stack.push_back(P);
   }
-  return nullptr;
-}
-
-const FunctionDecl *getCoroutineFunction(const CoroutineBodyStmt &Body,
-                                         ASTContext &Ctx) {
-  for (const DynTypedNode &P : Ctx.getParents(Body))
-    if (const FunctionDecl *F = callableOf(P))
-      return F;
   return nullptr;
 }
 
@@ -138,27 +114,20 @@ llvm::SmallVector<const Expr *, 8> getSuspensionPoints(const CoroutineBodyStmt &
   return Points;
 }
 
-bool isAwaitedOperand(const Expr &E, ASTContext &Ctx) {
-  const Expr *Cur = &E;
-  while (true) {
-    auto Parents = Ctx.getParents(*Cur);
-    if (Parents.empty())
-      return false;
-    const DynTypedNode &P = Parents[0];
-    if (const auto *S = P.get<Stmt>()) {
-      if (const Stmt *Op = writtenOperand(*S); Op && !isa<CoreturnStmt>(S))
-        return Op == Cur;
-      // Look through the wrappers clang puts around an awaited temporary.
-      const auto *Ctor = dyn_cast<CXXConstructExpr>(S);
-      if (isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr,
-              ParenExpr, ExprWithCleanups>(S) ||
-          (Ctor && Ctor->isElidable())) {
-        Cur = cast<Expr>(S);
-        continue;
-      }
-    }
-    return false;
+const Expr *getAwaitedExpr(const Stmt &Suspension) {
+  if (!isExplicitSuspension(Suspension))
+    return nullptr;
+  const auto *Op = dyn_cast_or_null<Expr>(writtenOperand(Suspension));
+  while (Op) {
+    const Expr *Inner = Op->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Inner);
+        Ctor && Ctor->isElidable() && Ctor->getNumArgs() == 1)
+      Inner = Ctor->getArg(0);
+    if (Inner == Op)
+      break;
+    Op = Inner;
   }
+  return Op;
 }
 
 } // namespace clang::tidy::async
