@@ -53,6 +53,8 @@ def parse_program(path):
 
 
 def run_monitored(exe, timeout):
+    if not os.path.exists(exe):
+        return None, "not built (%s is missing: run the build first)" % exe
     fd, out = tempfile.mkstemp(suffix=".json", prefix="gt-monitor-")
     os.close(fd)
     os.unlink(out)
@@ -70,6 +72,17 @@ def run_monitored(exe, timeout):
         hazards = json.load(f).get("hazards", [])
     os.unlink(out)
     return hazards, ""
+
+
+def monitor_span(hazard):
+    first = hazard.get("line", 0)
+    last = hazard.get("last_line", first)
+    # A slice that ends by falling off the end of a coroutine (no written
+    # co_return) carries the location of the implicit return, which clang puts
+    # on the opening line: the span then runs to the end of the function.
+    if last < first:
+        last = sys.maxsize
+    return first, last
 
 
 def lint(args, source):
@@ -134,8 +147,7 @@ def main():
             st = stats[check]
             st["programs"] += 1
             st["files"].append("test/ground-truth/programs/" + name)
-            spans = [(h.get("line", 0), h.get("last_line", h.get("line", 0)))
-                     for h in hazards if h.get("check") == check]
+            spans = [monitor_span(h) for h in hazards if h.get("check") == check]
             mon = sorted({a for a, _ in spans})
             lin = sorted({f["line"] for f in findings if f["check"] == check})
             saw_m, saw_l = bool(mon), bool(lin)
