@@ -29,9 +29,7 @@ IgnoredJoinHandleCheck::IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext 
       SpawnFunctions(SpawnFunctionsOption), TokenSpawnFunctions(TokenSpawnFunctionsOption),
       DetachedTokens(DetachedTokensOption), DetachMethods(DetachMethodsOption),
       ThreadTypes(DefaultThreadTypes),
-      HandleReturning(NameList::fromOptions(SpawnFunctionsOption, StdAsync)),
-      QuickSpawnFunctions(SpawnFunctions), QuickTokenSpawnFunctions(TokenSpawnFunctions),
-      QuickDetachMethods(DetachMethods), QuickHandleReturning(HandleReturning) {}
+      HandleReturning(NameList::fromOptions(SpawnFunctionsOption, StdAsync)) {}
 
 void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SpawnFunctionsKey, SpawnFunctionsOption);
@@ -56,21 +54,21 @@ public:
   void discarded(const Expr &Value, const ExplicitCastExpr *) {
     const auto *Call = dyn_cast<CallExpr>(&Value);
     if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr)
-      if (C.QuickHandleReturning.contains(*Callee))
+      if (C.HandleReturning.contains(*Callee))
         C.checkDiscarded(*Call, SM);
   }
   void local(const VarDecl &Var, const Expr &Init) {
     const auto *Call = dyn_cast<CallExpr>(&Init);
     if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr)
-      if (C.QuickSpawnFunctions.contains(*Callee))
+      if (C.SpawnFunctions.contains(*Callee))
         C.checkLocal(Var, *Call, SM);
   }
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      if (C.QuickTokenSpawnFunctions.contains(*Callee))
+      if (C.TokenSpawnFunctions.contains(*Callee))
         C.checkTokenSpawn(*Call, SM);
       else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-               Member && C.QuickDetachMethods.contains(*Callee))
+               Member && C.DetachMethods.contains(*Callee))
         C.checkDetach(*Member, SM);
     }
     return true;

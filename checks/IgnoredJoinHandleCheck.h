@@ -57,19 +57,15 @@ private:
   const std::string TokenSpawnFunctionsOption;
   const std::string DetachedTokensOption;
   const std::string DetachMethodsOption;
+
+public:
+  // Read by the user-code visitor in the .cpp.
   NameList SpawnFunctions;
   NameList TokenSpawnFunctions;
   NameList DetachedTokens;
   NameList DetachMethods;
   NameList ThreadTypes;
   NameList HandleReturning; // SpawnFunctions and std::async
-
-public:
-  // The lists above, with a cheap first test on the plain name.
-  const QuickNameList QuickSpawnFunctions;
-  const QuickNameList QuickTokenSpawnFunctions;
-  const QuickNameList QuickDetachMethods;
-  const QuickNameList QuickHandleReturning;
 
 private:
   llvm::DenseSet<unsigned> Reported;

@@ -92,14 +92,6 @@ static bool runsCatchAll(const FunctionDecl *F, unsigned Depth) {
   return runsCatchAll(runFunctionOf(Ret->getRetValue()), Depth + 1);
 }
 
-QuickNameList::QuickNameList(const NameList &List) : List(List) {
-  for (const std::string &Name : List.names()) {
-    llvm::StringRef N(Name);
-    size_t Sep = N.rfind("::");
-    Short.insert(Sep == llvm::StringRef::npos ? N : N.drop_front(Sep + 2));
-  }
-}
-
 std::string listedName(const NamedDecl &D, const NameList &List) {
   if (std::optional<llvm::StringRef> Entry = List.match(D))
     return Entry->drop_while([](char C) { return C == ':'; }).str();

@@ -55,22 +55,6 @@ inline constexpr llvm::StringLiteral DefaultLimiters =
     "::asyncrt::Semaphore::acquire;::asyncrt::JoinSet::join_next;"
     "::std::counting_semaphore::acquire";
 
-/// A name list with a cheap first test: the declaration's unqualified name
-/// must be one of the list's last components before the list is asked
-/// (which builds the qualified name). \p List must outlive it.
-class QuickNameList {
-public:
-  explicit QuickNameList(const NameList &List);
-  bool contains(const NamedDecl &D) const {
-    const IdentifierInfo *Id = D.getIdentifier();
-    return Id && Short.contains(Id->getName()) && List.contains(D);
-  }
-
-private:
-  const NameList &List;
-  llvm::StringSet<> Short;
-};
-
 /// How a declaration is named in messages: as its entry on \p List is
 /// spelled ('asio::co_spawn', not 'co_spawn<any_io_executor, ...>').
 std::string listedName(const NamedDecl &D, const NameList &List);
