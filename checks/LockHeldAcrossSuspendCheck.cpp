@@ -16,6 +16,7 @@
 
 #include "LockHeldAcrossSuspendCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/UserCode.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
@@ -53,8 +54,9 @@ void LockHeldAcrossSuspendCheck::onStartOfTranslationUnit() {
 
 void LockHeldAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   // Coroutine bodies are few; a CFG is built only for those that both lock
-  // and suspend (see check()).
-  Finder->addMatcher(coroutineDefinition(), this);
+  // and suspend (see checkCoroutine()). One match per TU; the user's
+  // coroutines are found by a walk that skips system headers (UserCode.h).
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
 bool LockHeldAcrossSuspendCheck::firstReport(SourceLocation Loc, llvm::StringRef Lock) {
@@ -565,12 +567,17 @@ bool Analysis::run(const FunctionDecl &Coroutine) {
 } // namespace
 
 void LockHeldAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
+  forEachUserCoroutine(*Result.Context,
+                       [&](const FunctionDecl &Coroutine, const CoroutineBodyStmt &Body) {
+                         checkCoroutine(&Coroutine, &Body, *Result.Context);
+                       });
+}
+
+void LockHeldAcrossSuspendCheck::checkCoroutine(const FunctionDecl *Coroutine, const CoroutineBodyStmt *Body,
+                        ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   if (!Body || !Body->getBody() || SM.isInSystemHeader(Body->getBeginLoc()))
     return;
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Coroutine || Coroutine->isDependentContext() || Coroutine->isInvalidDecl())
     return;
 

@@ -2,6 +2,7 @@
 
 #include "NeverYieldingLoopCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/UserCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -31,8 +32,9 @@ void NeverYieldingLoopCheck::onStartOfTranslationUnit() {
 }
 
 void NeverYieldingLoopCheck::registerMatchers(MatchFinder *Finder) {
-  // Loops are examined per coroutine body (few), never matched one by one.
-  Finder->addMatcher(coroutineDefinition(), this);
+  // One match per TU: loops are examined per coroutine of the user's code
+  // (see UserCode.h), never matched one by one.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
 namespace {
@@ -360,12 +362,17 @@ static std::optional<unsigned long long> nestWork(const Stmt &Loop, const ASTCon
 }
 
 void NeverYieldingLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
+  forEachUserCoroutine(*Result.Context,
+                       [&](const FunctionDecl &Coroutine, const CoroutineBodyStmt &Body) {
+                         checkCoroutine(&Coroutine, &Body, *Result.Context);
+                       });
+}
+
+void NeverYieldingLoopCheck::checkCoroutine(const FunctionDecl *Coroutine, const CoroutineBodyStmt *Body,
+                        ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   if (!Body || SM.isInSystemHeader(Body->getBeginLoc()))
     return;
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Coroutine || Coroutine->isDependentContext())
     return;
 

@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheckBase.h"
 #include "Coroutines.h"
+#include "UserCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -48,28 +49,13 @@ void BlockingCallCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheckBase::onStartOfTranslationUnit() {
   Reaches.clear();
   Reported.clear();
-  Pending.clear();
-  Offloaded.clear();
 }
 
 void BlockingCallCheckBase::registerMatchers(MatchFinder *Finder) {
-  // Coroutine definitions are few; every call in them is examined by a walk
-  // that stays within the coroutine's own statements (see forEachOwnStmt).
-  // That costs far less than matching every call in the TU and asking for its
-  // enclosing function.
-  Finder->addMatcher(coroutineDefinition(), this);
-  if (OffloadWrappers.empty())
-    return;
-  // Lambdas handed to an offload wrapper, found from the call (never by
-  // walking up from the lambda: that needs the TU-wide parent map).
-  // Few calls take a lambda: test that first, the callee's name after.
-  auto Names = OffloadWrappers.refs();
-  auto LambdaArgument = hasAnyArgument(ignoringImplicit(lambdaExpr().bind("offloaded")));
-  Finder->addMatcher(callExpr(LambdaArgument, callee(functionDecl(hasAnyName(Names)))), this);
-  Finder->addMatcher(
-      cxxConstructExpr(LambdaArgument,
-                       hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName(Names))))),
-      this);
+  // One match per TU; check() walks the user's code (see UserCode.h) for
+  // coroutines and offload calls, and every call in a coroutine is examined
+  // by a walk that stays within the coroutine's own statements.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
 // A declaration a call may name: the direct callee, each candidate of an
@@ -171,26 +157,52 @@ BlockingCallCheckBase::reachFrom(const FunctionDecl &F) {
   return Slot;
 }
 
-void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("offloaded")) {
-    Offloaded.insert(L->getCallOperator());
-    return;
-  }
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  const auto *Body = Result.Nodes.getNodeAs<CoroutineBodyStmt>("body");
-  SM = Result.SourceManager;
-  if (Coroutine && Body && !SM->isInSystemHeader(Body->getBeginLoc()))
-    Pending.push_back({Coroutine, Body});
-}
+namespace {
+// Collects the user's coroutines, and the lambdas handed to an offload
+// wrapper (found from the call: walking up from a lambda would need the
+// TU-wide parent map).
+class CoroutineAndOffloadCollector : public UserCodeTraversal<CoroutineAndOffloadCollector> {
+public:
+  CoroutineAndOffloadCollector(const SourceManager &SM, const NameList &Wrappers)
+      : UserCodeTraversal(SM), Wrappers(Wrappers) {}
 
-// Coroutines are examined once the whole TU has been matched, so that every
-// offload wrapper call has been seen, wherever it is relative to the lambda.
-void BlockingCallCheckBase::onEndOfTranslationUnit() {
-  for (const auto &[Coroutine, Body] : Pending)
-    if (!Offloaded.contains(Coroutine))
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody())
+      if (const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody()))
+        Coroutines.push_back({FD, Body});
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      noteLambdaArguments(*Callee, Call->arguments());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    noteLambdaArguments(*Construct->getConstructor()->getParent(), Construct->arguments());
+    return true;
+  }
+
+  std::vector<std::pair<const FunctionDecl *, const CoroutineBodyStmt *>> Coroutines;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Offloaded;
+
+private:
+  template <typename Args> void noteLambdaArguments(const NamedDecl &Callee, Args Arguments) {
+    for (const Expr *Arg : Arguments)
+      if (const auto *L = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
+        if (Wrappers.contains(Callee))
+          Offloaded.insert(L->getCallOperator());
+  }
+  const NameList &Wrappers;
+};
+} // namespace
+
+void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
+  SM = Result.SourceManager;
+  CoroutineAndOffloadCollector Collector(*SM, OffloadWrappers);
+  Collector.TraverseAST(*Result.Context);
+  for (const auto &[Coroutine, Body] : Collector.Coroutines)
+    if (!Collector.Offloaded.contains(Coroutine))
       checkCoroutine(*Coroutine, *Body);
-  Pending.clear();
-  Offloaded.clear();
 }
 
 void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,

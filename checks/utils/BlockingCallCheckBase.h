@@ -41,12 +41,11 @@ public:
     return LangOpts.CPlusPlus && LangOpts.Coroutines;
   }
   std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // Template instantiations are visited (their calls are resolved); each
+    // Template instantiations are walked (their calls are resolved); each
     // source location is reported once.
     return TK_AsIs;
   }
   void onStartOfTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
 
   /// One call on the way from the coroutine to the blocking call.
   struct Step {
@@ -84,10 +83,6 @@ private:
   // template is reported once, not once per instantiation).
   llvm::DenseMap<const FunctionDecl *, Reach> Reaches;
   llvm::DenseSet<unsigned> Reported;
-  // Matched coroutines, examined at the end of the TU; the call operators of
-  // lambdas handed to an offload wrapper.
-  std::vector<std::pair<const FunctionDecl *, const CoroutineBodyStmt *>> Pending;
-  llvm::SmallPtrSet<const FunctionDecl *, 4> Offloaded;
   const SourceManager *SM = nullptr;
 };
 

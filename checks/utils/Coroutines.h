@@ -34,7 +34,7 @@ inline bool isCoroutine(const FunctionDecl &F) { return getCoroutineBody(F); }
 /// The innermost function or lambda call operator enclosing \p S. Asks the
 /// ASTContext for parents: the first call builds a parent map of the whole TU
 /// (a tenth of a run on an Asio file). Prefer starting from
-/// coroutineDefinition() and walking down.
+/// forEachUserCoroutine() (UserCode.h) and walking down.
 const FunctionDecl *getEnclosingFunction(const Stmt &S, ASTContext &Ctx);
 
 /// The innermost callable enclosing \p S if it is a coroutine, else null.
@@ -64,20 +64,6 @@ const Expr *getAwaitedExpr(const Stmt &Suspension);
 
 /// Matches a function that is a coroutine (see getCoroutineBody).
 AST_MATCHER(FunctionDecl, isCoroutineFunction) { return isCoroutine(Node); }
-
-/// Matches the definition of every coroutine outside system headers —
-/// functions, methods, lambda call operators, template patterns and
-/// instantiations — binding it as
-/// "coroutine" and its body as "body". Checks start here instead of asking
-/// the ASTContext for a statement's parents: the first such question builds a
-/// parent map of the whole translation unit, which costs about a tenth of a
-/// clang-tidy run on an Asio file.
-inline ast_matchers::DeclarationMatcher coroutineDefinition() {
-  using namespace ast_matchers;
-  return functionDecl(unless(isExpansionInSystemHeader()), isDefinition(),
-                      hasBody(coroutineBodyStmt().bind("body")))
-      .bind("coroutine");
-}
 
 } // namespace clang::tidy::async
 

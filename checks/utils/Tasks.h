@@ -23,6 +23,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "UserCode.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -90,24 +91,11 @@ const Expr *discardedValueOf(const Stmt *S, const ExplicitCastExpr *&VoidCast);
 /// node of the TU). Of a coroutine body only the statements the user wrote
 /// are walked, not the implicit promise and suspension code.
 template <typename Derived>
-class UserCodeVisitor : public RecursiveASTVisitor<Derived> {
-  using Base = RecursiveASTVisitor<Derived>;
+class UserCodeVisitor : public UserCodeTraversal<Derived> {
+  using Base = UserCodeTraversal<Derived>;
 
 public:
-  explicit UserCodeVisitor(const SourceManager &SM) : SM(SM) {}
-
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    SourceLocation Loc = D->getLocation();
-    if (Loc.isValid() && !isa<TranslationUnitDecl>(D) &&
-        SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
-      return true;
-    return Base::TraverseDecl(D);
-  }
+  explicit UserCodeVisitor(const SourceManager &SM) : Base(SM) {}
 
   bool TraverseCoroutineBodyStmt(CoroutineBodyStmt *S) {
     // Visit the body's statement itself too (a compound statement).
@@ -142,7 +130,7 @@ public:
   }
 
 protected:
-  const SourceManager &SM;
+  using Base::SM;
 
 private:
   // Both branches of a discarded `?:`, and both operands of a discarded
