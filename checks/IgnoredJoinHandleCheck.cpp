@@ -128,7 +128,7 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
   diag(Loc, "'%0' with '%1' discards the spawned coroutine's exception; pass a "
             "completion handler that rethrows or logs the std::exception_ptr, or "
             "catch every exception inside the coroutine")
-      << listedName(*Call.getDirectCallee(), TokenSpawnFunctions) << Token
+      << TokenSpawnFunctions.displayName(*Call.getDirectCallee()) << Token
       << Call.getSourceRange();
 }
 
@@ -143,7 +143,7 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
       diag(Loc, "future returned by '%0' is discarded; its destructor blocks right here "
                 "until the task finishes, and the task's result and exception are "
                 "lost; keep the future and call get() when the result is needed")
-          << listedName(*Callee, HandleReturning) << Call.getSourceRange();
+          << HandleReturning.displayName(*Callee) << Call.getSourceRange();
     return;
   }
   if (spawnCatchesEverything(Call) || !report(Loc, SM))
@@ -151,7 +151,7 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
   diag(Loc, "join handle returned by '%0' is discarded; the task is detached and its "
             "result and exception are lost; co_await the handle, keep the task in a "
             "join set, or catch every exception inside the task")
-      << listedName(*Callee, SpawnFunctions) << Call.getSourceRange();
+      << SpawnFunctions.displayName(*Callee) << Call.getSourceRange();
 }
 
 // The spawn call a handle expression comes from: the call itself, or the
@@ -177,7 +177,7 @@ void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
       diag(Loc, "'%0' leaves the thread unjoined; nothing waits for it to finish and it "
                 "may outlive what it uses; keep the thread and join it (a "
                 "std::jthread joins when destroyed)")
-          << listedName(*Method, DetachMethods) << Call.getSourceRange();
+          << DetachMethods.displayName(*Method) << Call.getSourceRange();
     return;
   }
   const CallExpr *Origin = originOfHandle(Call.getImplicitObjectArgument());
@@ -189,7 +189,7 @@ void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
   diag(Loc, "'%0' detaches the task; its result and exception are lost; co_await the "
             "handle, keep the task in a join set, or catch every exception inside "
             "the task")
-      << listedName(*Method, DetachMethods) << Call.getSourceRange();
+      << DetachMethods.displayName(*Method) << Call.getSourceRange();
 }
 
 void IgnoredJoinHandleCheck::checkLocal(const VarDecl &Local, const CallExpr &Init,
@@ -202,7 +202,7 @@ void IgnoredJoinHandleCheck::checkLocal(const VarDecl &Local, const CallExpr &In
     return;
   diag(Loc, "join handle %0 from '%1' is never used; the task is detached when the "
             "handle goes out of scope and its result and exception are lost")
-      << &Local << listedName(*Init.getDirectCallee(), SpawnFunctions);
+      << &Local << SpawnFunctions.displayName(*Init.getDirectCallee());
 }
 
 } // namespace clang::tidy::async

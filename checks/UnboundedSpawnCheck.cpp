@@ -260,10 +260,10 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     std::string What;
     if (const auto *Call = dyn_cast<CallExpr>(Spawn))
-      What = listedName(*Call->getDirectCallee(), SpawnFunctions);
+      What = SpawnFunctions.displayName(*Call->getDirectCallee());
     else
-      What = listedName(*cast<CXXConstructExpr>(Spawn)->getConstructor()->getParent(),
-                        ThreadTypes);
+      What = ThreadTypes.displayName(
+          *cast<CXXConstructExpr>(Spawn)->getConstructor()->getParent());
     Reported.insert(Loc.getRawEncoding());
     diag(Loc, "'%0' starts a task on every iteration of a loop with no bound, and "
               "nothing limits how many run at once; acquire a semaphore permit, or "

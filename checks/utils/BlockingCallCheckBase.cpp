@@ -247,7 +247,7 @@ void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
 
   // Name the blocking call as the list does: 'std::future::get', not
   // 'std::future<int>::get'.
-  llvm::StringRef Blocking = Entry.drop_while([](char C) { return C == ':'; });
+  llvm::StringRef Blocking = NameList::spelling(Entry);
   std::string Suggestion;
   auto R = Replacements.find(Entry);
   if (R == Replacements.end())

@@ -66,6 +66,12 @@ std::optional<llvm::StringRef> NameList::match(const NamedDecl &D,
   return std::nullopt;
 }
 
+std::string NameList::displayName(const NamedDecl &D) const {
+  if (std::optional<llvm::StringRef> Entry = match(D))
+    return spelling(*Entry).str();
+  return D.getQualifiedNameAsString();
+}
+
 std::vector<llvm::StringRef> NameList::refs() const {
   return std::vector<llvm::StringRef>(Names.begin(), Names.end());
 }

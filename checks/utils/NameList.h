@@ -45,6 +45,15 @@ public:
   bool empty() const { return Names.empty(); }
   const std::vector<std::string> &names() const { return Names; }
 
+  /// An entry as messages show it: 'std::future::get' for "::std::future::get".
+  static llvm::StringRef spelling(llvm::StringRef Entry) {
+    return Entry.drop_while([](char C) { return C == ':'; });
+  }
+  /// How \p D is named in messages: as its entry on this list is spelled
+  /// ('asio::co_spawn', not 'co_spawn<any_io_executor, ...>'), or its
+  /// qualified name when it is not on the list.
+  std::string displayName(const NamedDecl &D) const;
+
   /// The hasAnyName() matcher argument list, for use in registerMatchers.
   std::vector<llvm::StringRef> refs() const;
 

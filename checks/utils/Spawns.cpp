@@ -92,12 +92,6 @@ static bool runsCatchAll(const FunctionDecl *F, unsigned Depth) {
   return runsCatchAll(runFunctionOf(Ret->getRetValue()), Depth + 1);
 }
 
-std::string listedName(const NamedDecl &D, const NameList &List) {
-  if (std::optional<llvm::StringRef> Entry = List.match(D))
-    return Entry->drop_while([](char C) { return C == ':'; }).str();
-  return D.getQualifiedNameAsString();
-}
-
 bool spawnedTaskCatchesEverything(const Expr *Spawned) {
   return runsCatchAll(runFunctionOf(Spawned), 0);
 }

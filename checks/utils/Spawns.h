@@ -55,10 +55,6 @@ inline constexpr llvm::StringLiteral DefaultLimiters =
     "::asyncrt::Semaphore::acquire;::asyncrt::JoinSet::join_next;"
     "::std::counting_semaphore::acquire";
 
-/// How a declaration is named in messages: as its entry on \p List is
-/// spelled ('asio::co_spawn', not 'co_spawn<any_io_executor, ...>').
-std::string listedName(const NamedDecl &D, const NameList &List);
-
 /// True if the task that \p Spawned starts catches every exception itself:
 /// \p Spawned is a call to a coroutine, a coroutine lambda, or a lambda or
 /// function that returns such a call, defined in this translation unit,
