@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -30,7 +31,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
@@ -274,7 +274,12 @@ public:
         Overrides(std::move(Overrides)), Cache(Cache), Excludes(Excludes),
         SourceRoot(std::move(SourceRoot)) {}
 
-  TUResult run(const Unit &U, bool &CacheHit);
+  /// What can be decided before the compiler runs: the file and directory
+  /// exist, the cache key, a cache hit. Returns true when \p R is final.
+  bool prepare(const Unit &U, TUResult &R, std::string &Key, bool &CacheHit);
+  /// Runs clang-tidy's checks over the unit (in a worker process) and stores
+  /// a complete result in the cache under \p Key (when not empty).
+  TUResult analyse(const Unit &U, const std::string &Key);
 
 private:
   std::string resolve(StringRef Path, StringRef Dir) {
@@ -303,39 +308,42 @@ private:
   llvm::StringMap<std::string> Canonical;
 };
 
-TUResult Analyzer::run(const Unit &U, bool &CacheHit) {
+bool Analyzer::prepare(const Unit &U, TUResult &R, std::string &Key, bool &CacheHit) {
   CacheHit = false;
-  TUResult R;
   const tooling::CompileCommand &Cmd = U.Cmd;
   if (!llvm::sys::fs::is_directory(Cmd.Directory)) {
     R.Failures.push_back({U.File, "the directory of its compile command, '" + Cmd.Directory +
                                       "', does not exist"});
-    return R;
+    return true;
   }
   if (std::error_code EC = llvm::sys::fs::access(U.File, llvm::sys::fs::AccessMode::Exist)) {
     R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
-    return R;
+    return true;
   }
   int FD;
   if (std::error_code EC = llvm::sys::fs::openFileForRead(U.File, FD)) {
     R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
-    return R;
+    return true;
   }
   ::close(FD);
 
-  auto Provider =
-      std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
-  std::string ConfigText = configurationAsText(Provider->getOptions(U.File));
-  std::string Key;
+  FileOptionsProvider Provider(Global, Defaults, Overrides);
+  std::string ConfigText = configurationAsText(Provider.getOptions(U.File));
   if (Opts.UseCache && Cache.enabled()) {
     Key = Cache.key({Cmd.Directory, Cmd.Filename, llvm::join(Cmd.CommandLine, "\x1f"), ConfigText,
                      SourceRoot, llvm::join(Opts.Excludes, "\x1f")});
     if (Cache.lookup(Key, R)) {
       CacheHit = true;
-      return R;
+      return true;
     }
   }
+  return false;
+}
 
+TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
+  TUResult R;
+  const tooling::CompileCommand &Cmd = U.Cmd;
+  auto Provider = std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
   std::vector<std::string> FilesRead;
   auto Physical = llvm::vfs::createPhysicalFileSystem();
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Recording(
@@ -622,13 +630,27 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   };
 
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Units.size(); ++I)
-      Pool.async([&, I] {
+  IsolationOptions Iso;
+  Iso.Jobs = Jobs;
+  Iso.TimeoutSeconds = Opts.UnitTimeout;
+  Iso.MemoryLimitMB = Opts.UnitMemoryMB;
+  Iso.LogDir = BuildDir + "/.asynclint-logs";
+  Iso.SourceRoot = Result.SourceRoot;
+  Iso.Verbose = Opts.Verbose;
+  std::vector<std::string> CacheKeys(Units.size()), Files;
+  for (const Unit &U : Units)
+    Files.push_back(U.File);
+  runInWorkers(
+      Files, Iso,
+      [&](size_t I, TUResult &R) {
         bool Hit = false;
-        PerUnit[I] = A.run(Units[I], Hit);
+        bool Final = A.prepare(Units[I], R, CacheKeys[I], Hit);
         Hits += Hit;
+        return Final;
+      },
+      [&](size_t I) { return A.analyse(Units[I], CacheKeys[I]); },
+      [&](size_t I, TUResult &&R, bool) {
+        PerUnit[I] = std::move(R);
         unsigned N = 0;
         for (const Finding &F : PerUnit[I].Findings)
           N += !F.Suppressed;
@@ -636,8 +658,6 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         ++Done;
         Progress(Units[I].File);
       });
-    Pool.wait();
-  }
   if (Opts.Progress)
     errs() << "\r\x1b[K";
   Result.CacheHits = Hits;

@@ -20,6 +20,8 @@ struct AnalyzeOptions {
   unsigned ShardIndex = 0, ShardCount = 1; // 0-based index
   bool Progress = false;
   bool Verbose = false;
+  unsigned UnitTimeout = 300;         // seconds per unit (0: none)
+  unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };
 
 struct AnalysisResult {
