@@ -61,6 +61,33 @@ private:
   tooling::CompileCommand Cmd;
 };
 
+/// The database's commands after asynclint's fix-ups, for clang's wrappers.
+class CommandsDB : public tooling::CompilationDatabase {
+public:
+  explicit CommandsDB(std::vector<tooling::CompileCommand> C) : Cmds(std::move(C)) {}
+  std::vector<tooling::CompileCommand> getCompileCommands(StringRef File) const override {
+    std::vector<tooling::CompileCommand> Out;
+    for (const tooling::CompileCommand &C : Cmds) {
+      llvm::SmallString<256> P(C.Filename);
+      llvm::sys::fs::make_absolute(C.Directory, P);
+      llvm::sys::path::remove_dots(P, true);
+      if (P == File || C.Filename == File)
+        Out.push_back(C);
+    }
+    return Out;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Out;
+    for (const tooling::CompileCommand &C : Cmds)
+      Out.push_back(C.Filename);
+    return Out;
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override { return Cmds; }
+
+private:
+  std::vector<tooling::CompileCommand> Cmds;
+};
+
 /// Records the absolute path of every file opened for reading.
 class RecordingFS : public llvm::vfs::ProxyFileSystem {
 public:
@@ -374,9 +401,20 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
   Tool.appendArgumentsAdjuster(
       [&U](const tooling::CommandLineArguments &Args, StringRef) {
         tooling::CommandLineArguments A = Args;
-        for (std::string &Arg : A)
-          if (Arg == U.Cmd.Filename)
-            Arg = U.File; // headers next to it are then named absolutely too
+        // clang-cl reads "/abs/path" as an option: there the file goes after "--".
+        bool Cl = llvm::is_contained(A, "--driver-mode=cl"), AfterDashes = false;
+        for (size_t I = 0; I < A.size(); ++I) {
+          AfterDashes |= A[I] == "--";
+          if (A[I] != U.Cmd.Filename)
+            continue;
+          if (Cl && !AfterDashes) {
+            A.erase(A.begin() + I);
+            A.push_back("--");
+            A.push_back(U.File);
+            break;
+          }
+          A[I] = U.File; // headers next to it are then named absolutely too
+        }
         return A;
       });
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
@@ -482,18 +520,33 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     return 2;
   }
   std::string Err;
-  auto DB = tooling::JSONCompilationDatabase::loadFromFile(
+  std::unique_ptr<tooling::CompilationDatabase> DB = tooling::JSONCompilationDatabase::loadFromFile(
       DBPath, Err, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
     error("cannot read the compilation database '" + DBPath + "': " + Err);
     return 2;
   }
+  std::string BuildDir = llvm::sys::path::parent_path(DBPath).str();
+  // As clang-tidy reads it (JSONCompilationDatabasePlugin): @response files
+  // expanded, the target and driver mode inferred from the compiler's name.
+  // Relative "directory" entries are taken relative to the database's own
+  // directory first (loadFromFile leaves them relative to ours).
   std::vector<tooling::CompileCommand> Commands = DB->getAllCompileCommands();
+  for (tooling::CompileCommand &C : Commands)
+    if (!llvm::sys::path::is_absolute(C.Directory)) {
+      llvm::SmallString<256> D(BuildDir);
+      llvm::sys::path::append(D, C.Directory);
+      llvm::sys::path::remove_dots(D, /*remove_dot_dot=*/true);
+      C.Directory = std::string(D);
+    }
+  DB = tooling::inferTargetAndDriverMode(tooling::inferMissingCompileCommands(
+      tooling::expandResponseFiles(std::make_unique<CommandsDB>(std::move(Commands)),
+                                   llvm::vfs::getRealFileSystem())));
+  Commands = DB->getAllCompileCommands();
   if (Commands.empty()) {
     error("the compilation database '" + DBPath + "' has no entries");
     return 2;
   }
-  std::string BuildDir = llvm::sys::path::parent_path(DBPath).str();
   Result.SourceRoot = Opts.SourceRoot ? canonical(*Opts.SourceRoot) : findSourceRoot(BuildDir);
   while (Result.SourceRoot.size() > 1 && StringRef(Result.SourceRoot).ends_with("/"))
     Result.SourceRoot.pop_back();
@@ -546,13 +599,15 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     Excludes.push_back(std::move(*P));
   }
 
-  // Translation units: one per file (the first command wins), filtered.
+  // Translation units: one per command, as clang-tidy runs every command of a
+  // file (a file built twice with different flags is analysed twice; the
+  // findings are merged). Exact duplicates are analysed once.
   std::vector<Unit> Units;
-  llvm::StringSet<> Seen;
+  std::set<std::tuple<std::string, std::string, std::vector<std::string>>> Seen;
   for (tooling::CompileCommand &C : Commands) {
     Unit U;
     U.File = canonical(C.Filename, C.Directory);
-    if (!Seen.insert(U.File).second)
+    if (!Seen.insert({U.File, C.Directory, C.CommandLine}).second)
       continue;
     U.Cmd = std::move(C);
     Units.push_back(std::move(U));

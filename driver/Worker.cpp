@@ -16,6 +16,7 @@
 #include "Worker.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -101,15 +102,20 @@ bool writeAll(int Fd, StringRef Data) {
 
 /// Keeps a failed unit's log: moved to LogDir when possible, else left in the
 /// temporary directory. Returns its path.
-std::string keepLog(const std::string &Temp, StringRef File, const IsolationOptions &O) {
+std::string keepLog(const std::string &Temp, StringRef File, const IsolationOptions &O,
+                    llvm::StringSet<> &Used) {
   std::string Rel = relativePath(File, O.SourceRoot);
   std::string Name;
   for (char C : Rel)
     Name += (llvm::isAlnum(C) || C == '.' || C == '-' || C == '_') ? C : '_';
   if (O.LogDir.empty() || llvm::sys::fs::create_directories(O.LogDir))
     return Temp;
+  // Two commands of one file that both fail keep both logs.
+  std::string Unique = Name;
+  for (unsigned K = 2; !Used.insert(Unique).second; ++K)
+    Unique = Name + "-" + std::to_string(K);
   llvm::SmallString<256> Dest(O.LogDir);
-  llvm::sys::path::append(Dest, Name + ".log");
+  llvm::sys::path::append(Dest, Unique + ".log");
   if (!llvm::sys::fs::rename(Temp, Dest))
     return std::string(Dest);
   if (!llvm::sys::fs::copy_file(Temp, Dest)) {
@@ -125,7 +131,8 @@ std::string describeSignal(int Sig) {
 }
 
 /// The result of a finished child, or a Failure saying why there is none.
-TUResult finish(Running &W, int Status, StringRef File, const IsolationOptions &O) {
+TUResult finish(Running &W, int Status, StringRef File, const IsolationOptions &O,
+                llvm::StringSet<> &Used) {
   TUResult R;
   std::string LogText;
   if (auto Buf = llvm::MemoryBuffer::getFile(W.Log, /*IsText=*/true))
@@ -164,7 +171,7 @@ TUResult finish(Running &W, int Status, StringRef File, const IsolationOptions &
     Why = "the analysis worker exited with status " + std::to_string(WEXITSTATUS(Status));
   else
     Why = "the analysis worker sent an unreadable result";
-  std::string Kept = keepLog(W.Log, File, O);
+  std::string Kept = keepLog(W.Log, File, O, Used);
   R.Failures.push_back({File.str(), Why + "; stack trace and compiler output in " + Kept});
   return R;
 }
@@ -177,6 +184,7 @@ void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
                   llvm::function_ref<void(size_t, TUResult &&, bool)> Finished) {
   unsigned Jobs = std::max(1u, O.Jobs);
   std::vector<Running> Active;
+  llvm::StringSet<> UsedLogNames;
   size_t Next = 0;
   auto start = [&](size_t I) -> bool {
     llvm::SmallString<128> Log;
@@ -284,7 +292,7 @@ void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
       int Status = 0;
       while (::waitpid(W.Pid, &Status, 0) < 0 && errno == EINTR) {
       }
-      TUResult R = finish(W, Status, Files[W.Index], O);
+      TUResult R = finish(W, Status, Files[W.Index], O, UsedLogNames);
       Finished(W.Index, std::move(R), false);
     }
     Active = std::move(StillRunning);
