@@ -88,25 +88,109 @@ private:
   std::vector<tooling::CompileCommand> Cmds;
 };
 
-/// Records the absolute path of every file opened for reading.
+/// Records what a parse depended on, as the compiler's file system saw it:
+/// the hash of the bytes of every file read (at the moment it was read), each
+/// path looked up and not found, each directory listed.
 class RecordingFS : public llvm::vfs::ProxyFileSystem {
 public:
-  RecordingFS(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, std::vector<std::string> &Read)
-      : ProxyFileSystem(std::move(FS)), Read(Read) {}
+  RecordingFS(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, Dependencies &Deps)
+      : ProxyFileSystem(std::move(FS)), Deps(Deps) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto S = ProxyFileSystem::status(Path);
+    if (!S)
+      missing(Path);
+    return S;
+  }
+  bool exists(const llvm::Twine &Path) override {
+    bool E = ProxyFileSystem::exists(Path);
+    if (!E)
+      missing(Path);
+    return E;
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {
     auto F = ProxyFileSystem::openFileForRead(Path);
-    if (F) {
-      llvm::SmallString<256> P;
-      Path.toVector(P);
-      if (!makeAbsolute(P))
-        Read.push_back(std::string(P));
+    if (!F) {
+      missing(Path);
+      return F;
     }
-    return F;
+    std::string P = absolute(Path);
+    if (!P.empty())
+      Read.try_emplace(P, std::string()); // opened: it must exist, even if never read
+    return std::unique_ptr<llvm::vfs::File>(new HashingFile(std::move(*F), *this, P));
+  }
+  llvm::vfs::directory_iterator dir_begin(const llvm::Twine &Dir, std::error_code &EC) override {
+    auto It = ProxyFileSystem::dir_begin(Dir, EC);
+    std::string P = absolute(Dir);
+    if (!P.empty())
+      Listed[P] = hashDirectory(P);
+    return It;
+  }
+
+  /// Writes the records into Deps (sorted, once).
+  void flush() {
+    if (Flushed)
+      return;
+    Flushed = true;
+    for (auto &[P, H] : Read)
+      Deps.Read.push_back({P, H});
+    Deps.Missing.assign(Missing.begin(), Missing.end());
+    for (auto &[P, H] : Listed)
+      Deps.Listed.push_back({P, H});
   }
 
 private:
-  std::vector<std::string> &Read;
+  /// Hashes what the compiler actually got from the file.
+  class HashingFile : public llvm::vfs::File {
+  public:
+    HashingFile(std::unique_ptr<llvm::vfs::File> F, RecordingFS &Owner, std::string Path)
+        : F(std::move(F)), Owner(Owner), Path(std::move(Path)) {}
+    llvm::ErrorOr<llvm::vfs::Status> status() override { return F->status(); }
+    llvm::ErrorOr<std::string> getName() override { return F->getName(); }
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+    getBuffer(const llvm::Twine &Name, int64_t FileSize, bool RequiresNullTerminator,
+              bool IsVolatile) override {
+      auto B = F->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
+      if (B && !Path.empty())
+        Owner.read(Path, hashBytes((*B)->getBuffer()));
+      return B;
+    }
+    std::error_code close() override { return F->close(); }
+
+  private:
+    std::unique_ptr<llvm::vfs::File> F;
+    RecordingFS &Owner;
+    std::string Path;
+  };
+
+  void read(const std::string &Path, std::string Hash) {
+    std::string &Known = Read[Path];
+    if (!Known.empty() && Known != Hash)
+      Deps.Uncacheable = true; // read twice, different each time: edited during the run
+    Known = std::move(Hash);
+  }
+  void missing(const llvm::Twine &Path) {
+    std::string P = absolute(Path);
+    if (!P.empty())
+      Missing.insert(std::move(P));
+  }
+  std::string absolute(const llvm::Twine &Path) {
+    llvm::SmallString<256> P;
+    Path.toVector(P);
+    if (makeAbsolute(P)) {
+      Deps.Uncacheable = true; // a dependency we could not name
+      return std::string();
+    }
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
+    return std::string(P);
+  }
+
+  Dependencies &Deps;
+  std::map<std::string, std::string> Read;
+  std::set<std::string> Missing;
+  std::map<std::string, std::string> Listed;
+  bool Flushed = false;
 };
 
 struct SuppressedDiag {
@@ -371,10 +455,9 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
   TUResult R;
   const tooling::CompileCommand &Cmd = U.Cmd;
   auto Provider = std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
-  std::vector<std::string> FilesRead;
+  Dependencies Deps;
   auto Physical = llvm::vfs::createPhysicalFileSystem();
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Recording(
-      new RecordingFS(std::move(Physical), FilesRead));
+  llvm::IntrusiveRefCntPtr<RecordingFS> Recording(new RecordingFS(std::move(Physical), Deps));
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(Recording));
 
@@ -493,11 +576,8 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
     return R; // a partial result is reported, never cached
   }
   if (!Key.empty()) {
-    // The main file may be reached through another spelling; record it too.
-    FilesRead.push_back(U.File);
-    llvm::sort(FilesRead);
-    FilesRead.erase(std::unique(FilesRead.begin(), FilesRead.end()), FilesRead.end());
-    Cache.store(Key, R, FilesRead);
+    Recording->flush();
+    Cache.store(Key, R, Deps);
   }
   return R;
 }

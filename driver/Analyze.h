@@ -41,16 +41,32 @@ struct TUResult {
   std::vector<Failure> Failures;
 };
 
+/// What a parse depended on, as the compiler's file system saw it.
+struct Dependencies {
+  std::vector<std::pair<std::string, std::string>> Read;   // path, hash of the bytes read ("" opened only)
+  std::vector<std::string> Missing;                        // looked up, not found
+  std::vector<std::pair<std::string, std::string>> Listed; // directory, hash of its names
+  bool Uncacheable = false;                                // e.g. a file changed between two reads
+};
+
+/// xxh3-128 of \p S, as 32 hex digits.
+std::string hashBytes(llvm::StringRef S);
+/// A hash of the names in \p Dir; "" when it cannot be listed.
+std::string hashDirectory(llvm::StringRef Dir);
+
 class ResultCache {
 public:
   /// Disabled when Dir cannot be created.
   ResultCache(std::string Dir);
   bool enabled() const { return Enabled; }
-  /// Key of everything known before the run: tool, command, configuration.
+  /// Key of everything known before the run: tool (asynclint, Clang and LLVM
+  /// versions, the driver's bytes), parsing environment, command, configuration.
   std::string key(llvm::ArrayRef<std::string> Parts) const;
-  /// A hit needs every file the run read to have its recorded contents.
+  /// A hit needs every file the run read to have the contents it read, every
+  /// path it did not find to be absent still, every directory it listed the
+  /// same names.
   bool lookup(llvm::StringRef Key, TUResult &Out);
-  void store(llvm::StringRef Key, const TUResult &R, llvm::ArrayRef<std::string> FilesRead);
+  void store(llvm::StringRef Key, const TUResult &R, const Dependencies &Deps);
 
 private:
   std::string hashFile(llvm::StringRef Path); // "" when unreadable
