@@ -327,6 +327,41 @@ std::string findSourceRoot(StringRef Dir) {
   return Dir.str();
 }
 
+/// Directories whose code the project vendors rather than writes.
+const char *const ThirdPartyDirs[] = {"_deps",    "third_party", "third-party", "thirdparty",
+                                      "3rdparty", "external",    "vendor"};
+
+/// Whether \p Dir is a build tree (CMake, Ninja, Make or Meson wrote it), not
+/// merely a directory that holds a compile_commands.json.
+bool isBuildTree(StringRef Dir) {
+  for (const char *Marker : {"CMakeCache.txt", "build.ninja", "Makefile", "meson-info"}) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Marker);
+    if (llvm::sys::fs::exists(P))
+      return true;
+  }
+  return false;
+}
+
+/// Whether \p File is vendored code: a path under the source root with a
+/// ThirdPartyDirs component, or a file in the build tree (generated or fetched
+/// code) when that is strictly inside the source root. \p BuildTree is ""
+/// when the database's directory is not a build tree.
+bool isThirdParty(StringRef File, StringRef SourceRoot, StringRef BuildTree) {
+  if (!isUnder(File, SourceRoot) || File == SourceRoot)
+    return false;
+  if (!BuildTree.empty() && BuildTree != SourceRoot && isUnder(BuildTree, SourceRoot) &&
+      isUnder(File, BuildTree))
+    return true;
+  StringRef Rel = StringRef(File).drop_front(SourceRoot.size()).ltrim('/');
+  for (auto I = llvm::sys::path::begin(llvm::sys::path::parent_path(Rel)),
+            E = llvm::sys::path::end(llvm::sys::path::parent_path(Rel));
+       I != E; ++I)
+    if (llvm::is_contained(ThirdPartyDirs, *I))
+      return true;
+  return false;
+}
+
 /// Validates a clang-tidy check glob list: characters, and that every positive
 /// glob names at least one check linked into asynclint.
 bool validateChecks(StringRef Globs, std::string &Error) {
@@ -380,9 +415,10 @@ class Analyzer {
 public:
   Analyzer(const AnalyzeOptions &Opts, ClangTidyGlobalOptions Global, ClangTidyOptions Defaults,
            ClangTidyOptions Overrides, ResultCache &Cache, std::vector<llvm::GlobPattern> &Excludes,
-           std::string SourceRoot)
+           std::string SourceRoot, std::string BuildDir)
       : Opts(Opts), Global(std::move(Global)), Defaults(std::move(Defaults)),
         Overrides(std::move(Overrides)), Cache(Cache), Excludes(Excludes),
+        BuildDir(std::move(BuildDir)),
         SourceRoot(std::move(SourceRoot)) {}
 
   /// What can be decided before the compiler runs: the file and directory
@@ -402,6 +438,8 @@ private:
     return Canonical[Key] = canonical(Path, Dir);
   }
   bool excluded(StringRef File) {
+    if (!Opts.IncludeThirdParty && isThirdParty(File, SourceRoot, BuildDir))
+      return true;
     std::string Rel = relativePath(File, SourceRoot);
     for (const llvm::GlobPattern &G : Excludes)
       if (G.match(File) || G.match(Rel))
@@ -414,6 +452,7 @@ private:
   ClangTidyOptions Defaults, Overrides;
   ResultCache &Cache;
   std::vector<llvm::GlobPattern> &Excludes;
+  std::string BuildDir;
   std::string SourceRoot;
   std::mutex PathLock;
   llvm::StringMap<std::string> Canonical;
@@ -442,7 +481,8 @@ bool Analyzer::prepare(const Unit &U, TUResult &R, std::string &Key, bool &Cache
   std::string ConfigText = configurationAsText(Provider.getOptions(U.File));
   if (Opts.UseCache && Cache.enabled()) {
     Key = Cache.key({Cmd.Directory, Cmd.Filename, llvm::join(Cmd.CommandLine, "\x1f"), ConfigText,
-                     SourceRoot, llvm::join(Opts.Excludes, "\x1f")});
+                     SourceRoot, llvm::join(Opts.Excludes, "\x1f"),
+                     Opts.IncludeThirdParty ? "third-party" : ""});
     if (Cache.lookup(Key, R)) {
       CacheHit = true;
       return true;
@@ -679,6 +719,8 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     Excludes.push_back(std::move(*P));
   }
 
+  std::string BuildTree = isBuildTree(BuildDir) ? BuildDir : std::string();
+
   // Translation units: one per command, as clang-tidy runs every command of a
   // file (a file built twice with different flags is analysed twice; the
   // findings are merged). Exact duplicates are analysed once.
@@ -723,6 +765,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
       bool Skip = llvm::any_of(Excludes, [&](const llvm::GlobPattern &G) {
         return G.match(U.File) || G.match(Rel);
       });
+      Skip |= !Opts.IncludeThirdParty && isThirdParty(U.File, Result.SourceRoot, BuildTree);
       // A stable partition: by the path relative to the source root.
       if (Opts.ShardCount > 1 && llvm::xxh3_64bits(Rel) % Opts.ShardCount != Opts.ShardIndex)
         Skip = true;
@@ -738,7 +781,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   if (Opts.UseCache && !Cache.enabled())
     warning("cannot create the cache directory '" + CacheDir + "'; running without a cache");
 
-  Analyzer A(Opts, Global, Defaults, Overrides, Cache, Excludes, Result.SourceRoot);
+  Analyzer A(Opts, Global, Defaults, Overrides, Cache, Excludes, Result.SourceRoot, BuildTree);
   std::vector<TUResult> PerUnit(Units.size());
   std::atomic<unsigned> Done{0}, Hits{0}, FindingsSoFar{0};
   std::mutex ProgressLock;

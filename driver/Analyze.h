@@ -20,6 +20,7 @@ struct AnalyzeOptions {
   unsigned ShardIndex = 0, ShardCount = 1; // 0-based index
   bool Progress = false;
   bool Verbose = false;
+  bool IncludeThirdParty = false;     // report findings in vendored code and the build dir
   unsigned UnitTimeout = 300;         // seconds per unit (0: none)
   unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };
