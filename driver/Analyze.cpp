@@ -19,6 +19,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -327,6 +328,67 @@ std::string findSourceRoot(StringRef Dir) {
   return Dir.str();
 }
 
+/// Why \p C is not a C-family compile command asynclint can analyse; "" when it is.
+std::string notCFamily(const tooling::CompileCommand &C) {
+  using namespace clang::driver;
+  types::ID T = types::TY_INVALID;
+  StringRef Spec;
+  for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+    StringRef A = C.CommandLine[I];
+    if (A == "-x" && I + 1 < C.CommandLine.size())
+      Spec = C.CommandLine[I + 1];
+    else if (A.starts_with("-x") && A.size() > 2)
+      Spec = A.drop_front(2);
+    else if (A.starts_with("--language="))
+      Spec = A.drop_front(strlen("--language="));
+  }
+  if (!Spec.empty())
+    T = types::lookupTypeForTypeSpecifier(Spec.str().c_str());
+  else
+    T = types::lookupTypeForExtension(llvm::sys::path::extension(C.Filename).ltrim('.'));
+  if (T == types::TY_INVALID)
+    return Spec.empty() ? "not a C or C++ compile command (unknown file extension)"
+                        : "not a C or C++ compile command (-x " + Spec.str() + ")";
+  if (types::isCXX(T) || types::isObjC(T) || T == types::TY_C || T == types::TY_CHeader ||
+      T == types::TY_PP_C || T == types::TY_PP_CHeader)
+    return "";
+  return std::string("not a C or C++ compile command (") + types::getTypeName(T) + ")";
+}
+
+/// Checks every .clang-tidy file from the units' directories up: clang-tidy
+/// would print a parse error and silently use the parent's configuration.
+bool validateConfigFiles(llvm::ArrayRef<std::string> Files) {
+  llvm::StringSet<> Seen;
+  for (const std::string &File : Files)
+    for (StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      if (!Seen.insert(Dir).second)
+        break; // this directory and its parents are done
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      if (!llvm::sys::fs::is_regular_file(Path))
+        continue;
+      auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+      if (!Buf) {
+        error("cannot read '" + Path + "': " + Buf.getError().message());
+        return false;
+      }
+      std::string Diag;
+      auto Parsed = parseConfigurationWithDiags(
+          (*Buf)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+            if (Diag.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
+              Diag = std::to_string(D.getLineNo()) + ":" + std::to_string(D.getColumnNo() + 1) +
+                     ": " + D.getMessage().str();
+          });
+      if (!Parsed) {
+        error("'" + Path + "' is not a valid clang-tidy configuration: " +
+              (Diag.empty() ? Parsed.getError().message() : Diag));
+        return false;
+      }
+    }
+  return true;
+}
+
 /// Directories whose code the project vendors rather than writes.
 const char *const ThirdPartyDirs[] = {"_deps",    "third_party", "third-party", "thirdparty",
                                       "3rdparty", "external",    "vendor"};
@@ -468,6 +530,16 @@ bool Analyzer::prepare(const Unit &U, TUResult &R, std::string &Key, bool &Cache
   }
   if (std::error_code EC = llvm::sys::fs::access(U.File, llvm::sys::fs::AccessMode::Exist)) {
     R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
+    return true;
+  }
+  // Opening a FIFO would block the run; a directory "opens" on Linux.
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(U.File, St) &&
+      St.type() != llvm::sys::fs::file_type::regular_file) {
+    R.Failures.push_back(
+        {U.File, St.type() == llvm::sys::fs::file_type::directory_file
+                     ? std::string("it is a directory, not a source file")
+                     : std::string("it is not a regular file (a FIFO, socket or device)")});
     return true;
   }
   int FD;
@@ -720,6 +792,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   }
 
   std::string BuildTree = isBuildTree(BuildDir) ? BuildDir : std::string();
+  unsigned NotCFamily = 0;
 
   // Translation units: one per command, as clang-tidy runs every command of a
   // file (a file built twice with different flags is analysed twice; the
@@ -731,8 +804,17 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     U.File = canonical(C.Filename, C.Directory);
     if (!Seen.insert({U.File, C.Directory, C.CommandLine}).second)
       continue;
+    if (std::string Why = notCFamily(C); !Why.empty()) {
+      warning("skipping '" + relativePath(U.File, Result.SourceRoot) + "': " + Why);
+      ++NotCFamily;
+      continue;
+    }
     U.Cmd = std::move(C);
     Units.push_back(std::move(U));
+  }
+  if (Units.empty() && NotCFamily) {
+    error("the compilation database '" + DBPath + "' has no C or C++ compile command");
+    return 2;
   }
   if (!Opts.Paths.empty()) {
     std::vector<Unit> Kept;
@@ -775,11 +857,31 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     Units = std::move(Kept);
   }
   Result.NumTUs = Units.size();
+  {
+    std::vector<std::string> Files;
+    for (const Unit &U : Units)
+      Files.push_back(U.File);
+    if (!validateConfigFiles(Files))
+      return 2;
+  }
 
   std::string CacheDir = Opts.CacheDir.empty() ? BuildDir + "/.asynclint-cache" : Opts.CacheDir;
   ResultCache Cache(Opts.UseCache ? CacheDir : std::string());
   if (Opts.UseCache && !Cache.enabled())
     warning("cannot create the cache directory '" + CacheDir + "'; running without a cache");
+  if (Cache.enabled()) {
+    // Entries are written by the workers, best effort: say once that none will be.
+    llvm::SmallString<256> Probe;
+    int FD;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueFile(CacheDir + "/.write-test-%%%%%%", FD, Probe))
+      warning("cannot write to the cache directory '" + CacheDir + "' (" + EC.message() +
+              "); results are not cached");
+    else {
+      ::close(FD);
+      llvm::sys::fs::remove(Probe);
+    }
+  }
 
   Analyzer A(Opts, Global, Defaults, Overrides, Cache, Excludes, Result.SourceRoot, BuildTree);
   std::vector<TUResult> PerUnit(Units.size());
@@ -839,6 +941,9 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   if (Opts.Progress)
     errs() << "\r\x1b[K";
   Result.CacheHits = Hits;
+  if (unsigned D = Cache.damaged())
+    warning(std::to_string(D) + " damaged cache " + (D == 1 ? "entry" : "entries") + " in '" +
+            CacheDir + "' ignored; the units were analysed again");
 
   // Merge: a header's finding is reported once, whichever units saw it.
   std::set<std::tuple<std::string, unsigned, std::string, std::string, bool>> Keys;

@@ -60,6 +60,8 @@ public:
   /// Disabled when Dir cannot be created.
   ResultCache(std::string Dir);
   bool enabled() const { return Enabled; }
+  /// Entries found unreadable (truncated, not JSON) by lookups so far.
+  unsigned damaged() const { return Damaged; }
   /// Key of everything known before the run: tool (asynclint, Clang and LLVM
   /// versions, the driver's bytes), parsing environment, command, configuration.
   std::string key(llvm::ArrayRef<std::string> Parts) const;
@@ -73,6 +75,7 @@ private:
   std::string hashFile(llvm::StringRef Path); // "" when unreadable
   std::string Dir;
   bool Enabled = false;
+  unsigned Damaged = 0;
   std::string ToolId;
   std::mutex *Lock;
   llvm::StringMap<std::string> *Hashes; // per run: each header is hashed once

@@ -123,14 +123,17 @@ bool ResultCache::lookup(StringRef Key, TUResult &Out) {
   auto V = llvm::json::parse((*Buf)->getBuffer());
   if (!V) {
     llvm::consumeError(V.takeError());
+    ++Damaged;
     return false; // a damaged entry is a miss; the next store replaces it
   }
   const llvm::json::Object *O = V->getAsObject();
   const llvm::json::Array *Read = O ? O->getArray("read") : nullptr;
   const llvm::json::Array *Missing = O ? O->getArray("missing") : nullptr;
   const llvm::json::Array *Listed = O ? O->getArray("listed") : nullptr;
-  if (!Read || !Missing || !Listed)
+  if (!Read || !Missing || !Listed) {
+    ++Damaged;
     return false;
+  }
   for (const llvm::json::Value &D : *Read) {
     const llvm::json::Array *Pair = D.getAsArray();
     if (!Pair || Pair->size() != 2)
