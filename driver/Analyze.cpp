@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -18,6 +19,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -30,7 +32,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
@@ -61,25 +62,136 @@ private:
   tooling::CompileCommand Cmd;
 };
 
-/// Records the absolute path of every file opened for reading.
+/// The database's commands after asynclint's fix-ups, for clang's wrappers.
+class CommandsDB : public tooling::CompilationDatabase {
+public:
+  explicit CommandsDB(std::vector<tooling::CompileCommand> C) : Cmds(std::move(C)) {}
+  std::vector<tooling::CompileCommand> getCompileCommands(StringRef File) const override {
+    std::vector<tooling::CompileCommand> Out;
+    for (const tooling::CompileCommand &C : Cmds) {
+      llvm::SmallString<256> P(C.Filename);
+      llvm::sys::fs::make_absolute(C.Directory, P);
+      llvm::sys::path::remove_dots(P, true);
+      if (P == File || C.Filename == File)
+        Out.push_back(C);
+    }
+    return Out;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Out;
+    for (const tooling::CompileCommand &C : Cmds)
+      Out.push_back(C.Filename);
+    return Out;
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override { return Cmds; }
+
+private:
+  std::vector<tooling::CompileCommand> Cmds;
+};
+
+/// Records what a parse depended on, as the compiler's file system saw it:
+/// the hash of the bytes of every file read (at the moment it was read), each
+/// path looked up and not found, each directory listed.
 class RecordingFS : public llvm::vfs::ProxyFileSystem {
 public:
-  RecordingFS(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, std::vector<std::string> &Read)
-      : ProxyFileSystem(std::move(FS)), Read(Read) {}
+  RecordingFS(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, Dependencies &Deps)
+      : ProxyFileSystem(std::move(FS)), Deps(Deps) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto S = ProxyFileSystem::status(Path);
+    if (!S)
+      missing(Path);
+    return S;
+  }
+  bool exists(const llvm::Twine &Path) override {
+    bool E = ProxyFileSystem::exists(Path);
+    if (!E)
+      missing(Path);
+    return E;
+  }
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {
     auto F = ProxyFileSystem::openFileForRead(Path);
-    if (F) {
-      llvm::SmallString<256> P;
-      Path.toVector(P);
-      if (!makeAbsolute(P))
-        Read.push_back(std::string(P));
+    if (!F) {
+      missing(Path);
+      return F;
     }
-    return F;
+    std::string P = absolute(Path);
+    if (!P.empty())
+      Read.try_emplace(P, std::string()); // opened: it must exist, even if never read
+    return std::unique_ptr<llvm::vfs::File>(new HashingFile(std::move(*F), *this, P));
+  }
+  llvm::vfs::directory_iterator dir_begin(const llvm::Twine &Dir, std::error_code &EC) override {
+    auto It = ProxyFileSystem::dir_begin(Dir, EC);
+    std::string P = absolute(Dir);
+    if (!P.empty())
+      Listed[P] = hashDirectory(P);
+    return It;
+  }
+
+  /// Writes the records into Deps (sorted, once).
+  void flush() {
+    if (Flushed)
+      return;
+    Flushed = true;
+    for (auto &[P, H] : Read)
+      Deps.Read.push_back({P, H});
+    Deps.Missing.assign(Missing.begin(), Missing.end());
+    for (auto &[P, H] : Listed)
+      Deps.Listed.push_back({P, H});
   }
 
 private:
-  std::vector<std::string> &Read;
+  /// Hashes what the compiler actually got from the file.
+  class HashingFile : public llvm::vfs::File {
+  public:
+    HashingFile(std::unique_ptr<llvm::vfs::File> F, RecordingFS &Owner, std::string Path)
+        : F(std::move(F)), Owner(Owner), Path(std::move(Path)) {}
+    llvm::ErrorOr<llvm::vfs::Status> status() override { return F->status(); }
+    llvm::ErrorOr<std::string> getName() override { return F->getName(); }
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+    getBuffer(const llvm::Twine &Name, int64_t FileSize, bool RequiresNullTerminator,
+              bool IsVolatile) override {
+      auto B = F->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
+      if (B && !Path.empty())
+        Owner.read(Path, hashBytes((*B)->getBuffer()));
+      return B;
+    }
+    std::error_code close() override { return F->close(); }
+
+  private:
+    std::unique_ptr<llvm::vfs::File> F;
+    RecordingFS &Owner;
+    std::string Path;
+  };
+
+  void read(const std::string &Path, std::string Hash) {
+    std::string &Known = Read[Path];
+    if (!Known.empty() && Known != Hash)
+      Deps.Uncacheable = true; // read twice, different each time: edited during the run
+    Known = std::move(Hash);
+  }
+  void missing(const llvm::Twine &Path) {
+    std::string P = absolute(Path);
+    if (!P.empty())
+      Missing.insert(std::move(P));
+  }
+  std::string absolute(const llvm::Twine &Path) {
+    llvm::SmallString<256> P;
+    Path.toVector(P);
+    if (makeAbsolute(P)) {
+      Deps.Uncacheable = true; // a dependency we could not name
+      return std::string();
+    }
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
+    return std::string(P);
+  }
+
+  Dependencies &Deps;
+  std::map<std::string, std::string> Read;
+  std::set<std::string> Missing;
+  std::map<std::string, std::string> Listed;
+  bool Flushed = false;
 };
 
 struct SuppressedDiag {
@@ -216,6 +328,102 @@ std::string findSourceRoot(StringRef Dir) {
   return Dir.str();
 }
 
+/// Why \p C is not a C-family compile command asynclint can analyse; "" when it is.
+std::string notCFamily(const tooling::CompileCommand &C) {
+  using namespace clang::driver;
+  types::ID T = types::TY_INVALID;
+  StringRef Spec;
+  for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+    StringRef A = C.CommandLine[I];
+    if (A == "-x" && I + 1 < C.CommandLine.size())
+      Spec = C.CommandLine[I + 1];
+    else if (A.starts_with("-x") && A.size() > 2)
+      Spec = A.drop_front(2);
+    else if (A.starts_with("--language="))
+      Spec = A.drop_front(strlen("--language="));
+  }
+  if (!Spec.empty())
+    T = types::lookupTypeForTypeSpecifier(Spec.str().c_str());
+  else
+    T = types::lookupTypeForExtension(llvm::sys::path::extension(C.Filename).ltrim('.'));
+  if (T == types::TY_INVALID)
+    return Spec.empty() ? "not a C or C++ compile command (unknown file extension)"
+                        : "not a C or C++ compile command (-x " + Spec.str() + ")";
+  if (types::isCXX(T) || types::isObjC(T) || T == types::TY_C || T == types::TY_CHeader ||
+      T == types::TY_PP_C || T == types::TY_PP_CHeader)
+    return "";
+  return std::string("not a C or C++ compile command (") + types::getTypeName(T) + ")";
+}
+
+/// Checks every .clang-tidy file from the units' directories up: clang-tidy
+/// would print a parse error and silently use the parent's configuration.
+bool validateConfigFiles(llvm::ArrayRef<std::string> Files) {
+  llvm::StringSet<> Seen;
+  for (const std::string &File : Files)
+    for (StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      if (!Seen.insert(Dir).second)
+        break; // this directory and its parents are done
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      if (!llvm::sys::fs::is_regular_file(Path))
+        continue;
+      auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+      if (!Buf) {
+        error("cannot read '" + Path + "': " + Buf.getError().message());
+        return false;
+      }
+      std::string Diag;
+      auto Parsed = parseConfigurationWithDiags(
+          (*Buf)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+            if (Diag.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
+              Diag = std::to_string(D.getLineNo()) + ":" + std::to_string(D.getColumnNo() + 1) +
+                     ": " + D.getMessage().str();
+          });
+      if (!Parsed) {
+        error("'" + Path + "' is not a valid clang-tidy configuration: " +
+              (Diag.empty() ? Parsed.getError().message() : Diag));
+        return false;
+      }
+    }
+  return true;
+}
+
+/// Directories whose code the project vendors rather than writes.
+const char *const ThirdPartyDirs[] = {"_deps",    "third_party", "third-party", "thirdparty",
+                                      "3rdparty", "external",    "vendor"};
+
+/// Whether \p Dir is a build tree (CMake, Ninja, Make or Meson wrote it), not
+/// merely a directory that holds a compile_commands.json.
+bool isBuildTree(StringRef Dir) {
+  for (const char *Marker : {"CMakeCache.txt", "build.ninja", "Makefile", "meson-info"}) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Marker);
+    if (llvm::sys::fs::exists(P))
+      return true;
+  }
+  return false;
+}
+
+/// Whether \p File is vendored code: a path under the source root with a
+/// ThirdPartyDirs component, or a file in the build tree (generated or fetched
+/// code) when that is strictly inside the source root. \p BuildTree is ""
+/// when the database's directory is not a build tree.
+bool isThirdParty(StringRef File, StringRef SourceRoot, StringRef BuildTree) {
+  if (!isUnder(File, SourceRoot) || File == SourceRoot)
+    return false;
+  if (!BuildTree.empty() && BuildTree != SourceRoot && isUnder(BuildTree, SourceRoot) &&
+      isUnder(File, BuildTree))
+    return true;
+  StringRef Rel = StringRef(File).drop_front(SourceRoot.size()).ltrim('/');
+  for (auto I = llvm::sys::path::begin(llvm::sys::path::parent_path(Rel)),
+            E = llvm::sys::path::end(llvm::sys::path::parent_path(Rel));
+       I != E; ++I)
+    if (llvm::is_contained(ThirdPartyDirs, *I))
+      return true;
+  return false;
+}
+
 /// Validates a clang-tidy check glob list: characters, and that every positive
 /// glob names at least one check linked into asynclint.
 bool validateChecks(StringRef Globs, std::string &Error) {
@@ -269,12 +477,18 @@ class Analyzer {
 public:
   Analyzer(const AnalyzeOptions &Opts, ClangTidyGlobalOptions Global, ClangTidyOptions Defaults,
            ClangTidyOptions Overrides, ResultCache &Cache, std::vector<llvm::GlobPattern> &Excludes,
-           std::string SourceRoot)
+           std::string SourceRoot, std::string BuildDir)
       : Opts(Opts), Global(std::move(Global)), Defaults(std::move(Defaults)),
         Overrides(std::move(Overrides)), Cache(Cache), Excludes(Excludes),
+        BuildDir(std::move(BuildDir)),
         SourceRoot(std::move(SourceRoot)) {}
 
-  TUResult run(const Unit &U, bool &CacheHit);
+  /// What can be decided before the compiler runs: the file and directory
+  /// exist, the cache key, a cache hit. Returns true when \p R is final.
+  bool prepare(const Unit &U, TUResult &R, std::string &Key, bool &CacheHit);
+  /// Runs clang-tidy's checks over the unit (in a worker process) and stores
+  /// a complete result in the cache under \p Key (when not empty).
+  TUResult analyse(const Unit &U, const std::string &Key);
 
 private:
   std::string resolve(StringRef Path, StringRef Dir) {
@@ -286,6 +500,8 @@ private:
     return Canonical[Key] = canonical(Path, Dir);
   }
   bool excluded(StringRef File) {
+    if (!Opts.IncludeThirdParty && isThirdParty(File, SourceRoot, BuildDir))
+      return true;
     std::string Rel = relativePath(File, SourceRoot);
     for (const llvm::GlobPattern &G : Excludes)
       if (G.match(File) || G.match(Rel))
@@ -298,48 +514,62 @@ private:
   ClangTidyOptions Defaults, Overrides;
   ResultCache &Cache;
   std::vector<llvm::GlobPattern> &Excludes;
+  std::string BuildDir;
   std::string SourceRoot;
   std::mutex PathLock;
   llvm::StringMap<std::string> Canonical;
 };
 
-TUResult Analyzer::run(const Unit &U, bool &CacheHit) {
+bool Analyzer::prepare(const Unit &U, TUResult &R, std::string &Key, bool &CacheHit) {
   CacheHit = false;
-  TUResult R;
   const tooling::CompileCommand &Cmd = U.Cmd;
   if (!llvm::sys::fs::is_directory(Cmd.Directory)) {
     R.Failures.push_back({U.File, "the directory of its compile command, '" + Cmd.Directory +
                                       "', does not exist"});
-    return R;
+    return true;
   }
   if (std::error_code EC = llvm::sys::fs::access(U.File, llvm::sys::fs::AccessMode::Exist)) {
     R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
-    return R;
+    return true;
+  }
+  // Opening a FIFO would block the run; a directory "opens" on Linux.
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(U.File, St) &&
+      St.type() != llvm::sys::fs::file_type::regular_file) {
+    R.Failures.push_back(
+        {U.File, St.type() == llvm::sys::fs::file_type::directory_file
+                     ? std::string("it is a directory, not a source file")
+                     : std::string("it is not a regular file (a FIFO, socket or device)")});
+    return true;
   }
   int FD;
   if (std::error_code EC = llvm::sys::fs::openFileForRead(U.File, FD)) {
     R.Failures.push_back({U.File, "cannot read the file: " + EC.message()});
-    return R;
+    return true;
   }
   ::close(FD);
 
-  auto Provider =
-      std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
-  std::string ConfigText = configurationAsText(Provider->getOptions(U.File));
-  std::string Key;
+  FileOptionsProvider Provider(Global, Defaults, Overrides);
+  std::string ConfigText = configurationAsText(Provider.getOptions(U.File));
   if (Opts.UseCache && Cache.enabled()) {
     Key = Cache.key({Cmd.Directory, Cmd.Filename, llvm::join(Cmd.CommandLine, "\x1f"), ConfigText,
-                     SourceRoot, llvm::join(Opts.Excludes, "\x1f")});
+                     SourceRoot, llvm::join(Opts.Excludes, "\x1f"),
+                     Opts.IncludeThirdParty ? "third-party" : ""});
     if (Cache.lookup(Key, R)) {
       CacheHit = true;
-      return R;
+      return true;
     }
   }
+  return false;
+}
 
-  std::vector<std::string> FilesRead;
+TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
+  TUResult R;
+  const tooling::CompileCommand &Cmd = U.Cmd;
+  auto Provider = std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
+  Dependencies Deps;
   auto Physical = llvm::vfs::createPhysicalFileSystem();
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Recording(
-      new RecordingFS(std::move(Physical), FilesRead));
+  llvm::IntrusiveRefCntPtr<RecordingFS> Recording(new RecordingFS(std::move(Physical), Deps));
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(Recording));
 
@@ -366,9 +596,20 @@ TUResult Analyzer::run(const Unit &U, bool &CacheHit) {
   Tool.appendArgumentsAdjuster(
       [&U](const tooling::CommandLineArguments &Args, StringRef) {
         tooling::CommandLineArguments A = Args;
-        for (std::string &Arg : A)
-          if (Arg == U.Cmd.Filename)
-            Arg = U.File; // headers next to it are then named absolutely too
+        // clang-cl reads "/abs/path" as an option: there the file goes after "--".
+        bool Cl = llvm::is_contained(A, "--driver-mode=cl"), AfterDashes = false;
+        for (size_t I = 0; I < A.size(); ++I) {
+          AfterDashes |= A[I] == "--";
+          if (A[I] != U.Cmd.Filename)
+            continue;
+          if (Cl && !AfterDashes) {
+            A.erase(A.begin() + I);
+            A.push_back("--");
+            A.push_back(U.File);
+            break;
+          }
+          A[I] = U.File; // headers next to it are then named absolutely too
+        }
         return A;
       });
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
@@ -447,11 +688,8 @@ TUResult Analyzer::run(const Unit &U, bool &CacheHit) {
     return R; // a partial result is reported, never cached
   }
   if (!Key.empty()) {
-    // The main file may be reached through another spelling; record it too.
-    FilesRead.push_back(U.File);
-    llvm::sort(FilesRead);
-    FilesRead.erase(std::unique(FilesRead.begin(), FilesRead.end()), FilesRead.end());
-    Cache.store(Key, R, FilesRead);
+    Recording->flush();
+    Cache.store(Key, R, Deps);
   }
   return R;
 }
@@ -474,18 +712,33 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     return 2;
   }
   std::string Err;
-  auto DB = tooling::JSONCompilationDatabase::loadFromFile(
+  std::unique_ptr<tooling::CompilationDatabase> DB = tooling::JSONCompilationDatabase::loadFromFile(
       DBPath, Err, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
     error("cannot read the compilation database '" + DBPath + "': " + Err);
     return 2;
   }
+  std::string BuildDir = llvm::sys::path::parent_path(DBPath).str();
+  // As clang-tidy reads it (JSONCompilationDatabasePlugin): @response files
+  // expanded, the target and driver mode inferred from the compiler's name.
+  // Relative "directory" entries are taken relative to the database's own
+  // directory first (loadFromFile leaves them relative to ours).
   std::vector<tooling::CompileCommand> Commands = DB->getAllCompileCommands();
+  for (tooling::CompileCommand &C : Commands)
+    if (!llvm::sys::path::is_absolute(C.Directory)) {
+      llvm::SmallString<256> D(BuildDir);
+      llvm::sys::path::append(D, C.Directory);
+      llvm::sys::path::remove_dots(D, /*remove_dot_dot=*/true);
+      C.Directory = std::string(D);
+    }
+  DB = tooling::inferTargetAndDriverMode(tooling::inferMissingCompileCommands(
+      tooling::expandResponseFiles(std::make_unique<CommandsDB>(std::move(Commands)),
+                                   llvm::vfs::getRealFileSystem())));
+  Commands = DB->getAllCompileCommands();
   if (Commands.empty()) {
     error("the compilation database '" + DBPath + "' has no entries");
     return 2;
   }
-  std::string BuildDir = llvm::sys::path::parent_path(DBPath).str();
   Result.SourceRoot = Opts.SourceRoot ? canonical(*Opts.SourceRoot) : findSourceRoot(BuildDir);
   while (Result.SourceRoot.size() > 1 && StringRef(Result.SourceRoot).ends_with("/"))
     Result.SourceRoot.pop_back();
@@ -538,16 +791,30 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     Excludes.push_back(std::move(*P));
   }
 
-  // Translation units: one per file (the first command wins), filtered.
+  std::string BuildTree = isBuildTree(BuildDir) ? BuildDir : std::string();
+  unsigned NotCFamily = 0;
+
+  // Translation units: one per command, as clang-tidy runs every command of a
+  // file (a file built twice with different flags is analysed twice; the
+  // findings are merged). Exact duplicates are analysed once.
   std::vector<Unit> Units;
-  llvm::StringSet<> Seen;
+  std::set<std::tuple<std::string, std::string, std::vector<std::string>>> Seen;
   for (tooling::CompileCommand &C : Commands) {
     Unit U;
     U.File = canonical(C.Filename, C.Directory);
-    if (!Seen.insert(U.File).second)
+    if (!Seen.insert({U.File, C.Directory, C.CommandLine}).second)
       continue;
+    if (std::string Why = notCFamily(C); !Why.empty()) {
+      warning("skipping '" + relativePath(U.File, Result.SourceRoot) + "': " + Why);
+      ++NotCFamily;
+      continue;
+    }
     U.Cmd = std::move(C);
     Units.push_back(std::move(U));
+  }
+  if (Units.empty() && NotCFamily) {
+    error("the compilation database '" + DBPath + "' has no C or C++ compile command");
+    return 2;
   }
   if (!Opts.Paths.empty()) {
     std::vector<Unit> Kept;
@@ -580,6 +847,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
       bool Skip = llvm::any_of(Excludes, [&](const llvm::GlobPattern &G) {
         return G.match(U.File) || G.match(Rel);
       });
+      Skip |= !Opts.IncludeThirdParty && isThirdParty(U.File, Result.SourceRoot, BuildTree);
       // A stable partition: by the path relative to the source root.
       if (Opts.ShardCount > 1 && llvm::xxh3_64bits(Rel) % Opts.ShardCount != Opts.ShardIndex)
         Skip = true;
@@ -589,13 +857,33 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     Units = std::move(Kept);
   }
   Result.NumTUs = Units.size();
+  {
+    std::vector<std::string> Files;
+    for (const Unit &U : Units)
+      Files.push_back(U.File);
+    if (!validateConfigFiles(Files))
+      return 2;
+  }
 
   std::string CacheDir = Opts.CacheDir.empty() ? BuildDir + "/.asynclint-cache" : Opts.CacheDir;
   ResultCache Cache(Opts.UseCache ? CacheDir : std::string());
   if (Opts.UseCache && !Cache.enabled())
     warning("cannot create the cache directory '" + CacheDir + "'; running without a cache");
+  if (Cache.enabled()) {
+    // Entries are written by the workers, best effort: say once that none will be.
+    llvm::SmallString<256> Probe;
+    int FD;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueFile(CacheDir + "/.write-test-%%%%%%", FD, Probe))
+      warning("cannot write to the cache directory '" + CacheDir + "' (" + EC.message() +
+              "); results are not cached");
+    else {
+      ::close(FD);
+      llvm::sys::fs::remove(Probe);
+    }
+  }
 
-  Analyzer A(Opts, Global, Defaults, Overrides, Cache, Excludes, Result.SourceRoot);
+  Analyzer A(Opts, Global, Defaults, Overrides, Cache, Excludes, Result.SourceRoot, BuildTree);
   std::vector<TUResult> PerUnit(Units.size());
   std::atomic<unsigned> Done{0}, Hits{0}, FindingsSoFar{0};
   std::mutex ProgressLock;
@@ -622,13 +910,27 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   };
 
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Units.size(); ++I)
-      Pool.async([&, I] {
+  IsolationOptions Iso;
+  Iso.Jobs = Jobs;
+  Iso.TimeoutSeconds = Opts.UnitTimeout;
+  Iso.MemoryLimitMB = Opts.UnitMemoryMB;
+  Iso.LogDir = BuildDir + "/.asynclint-logs";
+  Iso.SourceRoot = Result.SourceRoot;
+  Iso.Verbose = Opts.Verbose;
+  std::vector<std::string> CacheKeys(Units.size()), Files;
+  for (const Unit &U : Units)
+    Files.push_back(U.File);
+  runInWorkers(
+      Files, Iso,
+      [&](size_t I, TUResult &R) {
         bool Hit = false;
-        PerUnit[I] = A.run(Units[I], Hit);
+        bool Final = A.prepare(Units[I], R, CacheKeys[I], Hit);
         Hits += Hit;
+        return Final;
+      },
+      [&](size_t I) { return A.analyse(Units[I], CacheKeys[I]); },
+      [&](size_t I, TUResult &&R, bool) {
+        PerUnit[I] = std::move(R);
         unsigned N = 0;
         for (const Finding &F : PerUnit[I].Findings)
           N += !F.Suppressed;
@@ -636,11 +938,12 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         ++Done;
         Progress(Units[I].File);
       });
-    Pool.wait();
-  }
   if (Opts.Progress)
     errs() << "\r\x1b[K";
   Result.CacheHits = Hits;
+  if (unsigned D = Cache.damaged())
+    warning(std::to_string(D) + " damaged cache " + (D == 1 ? "entry" : "entries") + " in '" +
+            CacheDir + "' ignored; the units were analysed again");
 
   // Merge: a header's finding is reported once, whichever units saw it.
   std::set<std::tuple<std::string, unsigned, std::string, std::string, bool>> Keys;

@@ -20,6 +20,9 @@ struct AnalyzeOptions {
   unsigned ShardIndex = 0, ShardCount = 1; // 0-based index
   bool Progress = false;
   bool Verbose = false;
+  bool IncludeThirdParty = false;     // report findings in vendored code and the build dir
+  unsigned UnitTimeout = 300;         // seconds per unit (0: none)
+  unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };
 
 struct AnalysisResult {
@@ -39,21 +42,40 @@ struct TUResult {
   std::vector<Failure> Failures;
 };
 
+/// What a parse depended on, as the compiler's file system saw it.
+struct Dependencies {
+  std::vector<std::pair<std::string, std::string>> Read;   // path, hash of the bytes read ("" opened only)
+  std::vector<std::string> Missing;                        // looked up, not found
+  std::vector<std::pair<std::string, std::string>> Listed; // directory, hash of its names
+  bool Uncacheable = false;                                // e.g. a file changed between two reads
+};
+
+/// xxh3-128 of \p S, as 32 hex digits.
+std::string hashBytes(llvm::StringRef S);
+/// A hash of the names in \p Dir; "" when it cannot be listed.
+std::string hashDirectory(llvm::StringRef Dir);
+
 class ResultCache {
 public:
   /// Disabled when Dir cannot be created.
   ResultCache(std::string Dir);
   bool enabled() const { return Enabled; }
-  /// Key of everything known before the run: tool, command, configuration.
+  /// Entries found unreadable (truncated, not JSON) by lookups so far.
+  unsigned damaged() const { return Damaged; }
+  /// Key of everything known before the run: tool (asynclint, Clang and LLVM
+  /// versions, the driver's bytes), parsing environment, command, configuration.
   std::string key(llvm::ArrayRef<std::string> Parts) const;
-  /// A hit needs every file the run read to have its recorded contents.
+  /// A hit needs every file the run read to have the contents it read, every
+  /// path it did not find to be absent still, every directory it listed the
+  /// same names.
   bool lookup(llvm::StringRef Key, TUResult &Out);
-  void store(llvm::StringRef Key, const TUResult &R, llvm::ArrayRef<std::string> FilesRead);
+  void store(llvm::StringRef Key, const TUResult &R, const Dependencies &Deps);
 
 private:
   std::string hashFile(llvm::StringRef Path); // "" when unreadable
   std::string Dir;
   bool Enabled = false;
+  unsigned Damaged = 0;
   std::string ToolId;
   std::mutex *Lock;
   llvm::StringMap<std::string> *Hashes; // per run: each header is hashed once

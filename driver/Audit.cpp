@@ -91,23 +91,63 @@ std::string renderAuditMarkdown(const Report &R, SourceFiles &Sources) {
   return Out;
 }
 
-/// A horizontal bar chart as inline SVG.
+/// The end of \p Label that fits in \p MaxChars characters: "…" and the tail,
+/// so a long path keeps its file name (the part a reader needs).
+static std::string tail(llvm::StringRef Label, unsigned MaxChars) {
+  // Count code points, not bytes (UTF-8 continuation bytes are 10xxxxxx).
+  auto Chars = [](llvm::StringRef S) {
+    unsigned N = 0;
+    for (char C : S)
+      N += (static_cast<unsigned char>(C) & 0xC0) != 0x80;
+    return N;
+  };
+  if (Chars(Label) <= MaxChars)
+    return Label.str();
+  size_t Start = Label.size();
+  for (unsigned N = 0; Start > 0 && N < MaxChars - 1;) {
+    --Start;
+    N += (static_cast<unsigned char>(Label[Start]) & 0xC0) != 0x80;
+  }
+  return "\xE2\x80\xA6" + Label.substr(Start).str(); // U+2026
+}
+
+/// A horizontal bar chart as inline SVG. Labels are in a monospace font, so
+/// their width is known: a label longer than its column shows its tail, right
+/// aligned against the bar, with the whole label on hover (<title>). Labels,
+/// bars and counts have separate columns and never overlap.
 static std::string barChart(const Counts &C, unsigned Max) {
+  constexpr unsigned Gap = 8, BarMax = 340, CountWidth = 60, FontSize = 12;
   unsigned Rows = std::min<unsigned>(C.size(), Max);
+  // The label column holds 39 characters, more (up to 80) when a file or
+  // directory name alone is longer, so that the name itself is never cut.
+  unsigned MaxChars = 39;
+  for (unsigned I = 0; I < Rows; ++I) {
+    llvm::StringRef Name = llvm::StringRef(C[I].first).rtrim('/');
+    Name = Name.substr(Name.rfind('/') + 1);
+    MaxChars = std::clamp<unsigned>(Name.size() + 1, MaxChars, 80);
+  }
+  // A monospace glyph is 0.6 em wide (DejaVu Sans Mono, Liberation Mono,
+  // Courier); 0.62 leaves a margin for other fonts.
+  unsigned LabelWidth = MaxChars * FontSize * 62 / 100 + Gap + 1;
+  unsigned Width = LabelWidth + BarMax + CountWidth;
   unsigned Top = 1;
   for (unsigned I = 0; I < Rows; ++I)
     Top = std::max(Top, C[I].second);
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << llvm::formatv("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{0}\" "
-                      "role=\"img\">",
-                      Rows * 24 + 4);
+  OS << llvm::formatv("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" "
+                      "height=\"{1}\" role=\"img\" font-family=\"monospace\" font-size=\"{2}\">",
+                      Width, Rows * 24 + 4, FontSize);
   for (unsigned I = 0; I < Rows; ++I) {
-    unsigned W = C[I].second * 360 / Top;
-    OS << llvm::formatv("<text x=\"0\" y=\"{0}\" font-size=\"12\">{1}</text>"
-                        "<rect x=\"300\" y=\"{2}\" width=\"{3}\" height=\"16\" fill=\"#c0392b\"/>"
-                        "<text x=\"{4}\" y=\"{0}\" font-size=\"12\">{5}</text>",
-                        I * 24 + 16, html(C[I].first), I * 24 + 4, W, 306 + W, C[I].second);
+    unsigned W = C[I].second ? std::max(1u, C[I].second * BarMax / Top) : 0;
+    OS << llvm::formatv("<g class=\"row\"><title>{0}: {1}</title>"
+                        "<text class=\"label\" x=\"{2}\" y=\"{3}\" text-anchor=\"end\">{4}</text>"
+                        "<rect class=\"bar\" x=\"{5}\" y=\"{6}\" width=\"{7}\" height=\"16\" "
+                        "fill=\"#c0392b\"/>"
+                        "<text class=\"count\" x=\"{8}\" y=\"{3}\">{1}</text></g>",
+                        html(C[I].first), C[I].second, LabelWidth - Gap, I * 24 + 16,
+                        html(tail(C[I].first, MaxChars)), LabelWidth, I * 24 + 4, W,
+                        LabelWidth + W + 6);
   }
   OS << "</svg>";
   return Out;

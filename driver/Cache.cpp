@@ -1,19 +1,29 @@
 //===--- Cache.cpp - per-translation-unit result cache --------------------===//
 //
-// An entry is keyed by what is known before a run (tool build, compile
-// command, effective configuration, driver options) and records the hash of
-// every file the run read (the main file and each header). A lookup re-hashes
-// those files; any difference is a miss. Each file is hashed once per run.
+// An entry is keyed by what is known before a run: the tool (asynclint's
+// version, the Clang/LLVM library's full version and a hash of the driver's
+// own bytes), the compile command, the environment that changes parsing, the
+// effective configuration and the driver options. It records what the parse
+// depended on, as seen by the file system the compiler used (RecordingFS in
+// Analyze.cpp): the hash of the bytes of every file it read (not the file
+// after the run, which may have been edited meanwhile), every path it looked
+// up and did not find (a header created there later would shadow another),
+// and the names in every directory it listed. A lookup re-checks all three;
+// any difference is a miss. Each file is hashed once per run.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <cstdlib>
+#include <unistd.h>
 
 namespace asynclint {
 using llvm::StringRef;
@@ -22,28 +32,56 @@ static std::string hex128(llvm::XXH128_hash_t H) {
   return llvm::utohexstr(H.high64, true, 16) + llvm::utohexstr(H.low64, true, 16);
 }
 
-static std::string hashBytes(StringRef S) {
+std::string hashBytes(StringRef S) {
   return hex128(llvm::xxh3_128bits(llvm::ArrayRef(S.bytes_begin(), S.size())));
 }
+
+std::string hashDirectory(StringRef Dir) {
+  std::error_code EC;
+  std::vector<std::string> Names;
+  for (llvm::sys::fs::directory_iterator I(Dir, EC), E; !EC && I != E; I.increment(EC))
+    Names.push_back(llvm::sys::path::filename(I->path()).str());
+  if (EC)
+    return "";
+  llvm::sort(Names);
+  return hashBytes(llvm::join(Names, std::string(1, '\0')));
+}
+
+/// Environment variables that change what the compiler reads or how it parses.
+static const char *const ParsingEnvironment[] = {
+    "CPATH",          "C_INCLUDE_PATH",        "CPLUS_INCLUDE_PATH", "OBJC_INCLUDE_PATH",
+    "OBJCPLUS_INCLUDE_PATH", "CCC_OVERRIDE_OPTIONS", "CLANG_NO_DEFAULT_CONFIG", "SDKROOT",
+    "MACOSX_DEPLOYMENT_TARGET", "COMPILER_PATH", "SOURCE_DATE_EPOCH"};
 
 ResultCache::ResultCache(std::string D) : Dir(std::move(D)) {
   static std::mutex M;
   static llvm::StringMap<std::string> H;
   Lock = &M;
   Hashes = &H;
+  if (Dir.empty())
+    return;
   Enabled = !llvm::sys::fs::create_directories(Dir);
-  // The tool's identity: its version and its own binary (size and time), so a
-  // rebuilt check invalidates every entry.
+  // The tool's identity: asynclint's version, the Clang and LLVM the checks
+  // run on, and the bytes of the driver itself (it links the checks), so a
+  // rebuilt check or library invalidates every entry and a copied or touched
+  // binary does not.
+  ToolId = std::string("asynclint ") + ASYNCLINT_VERSION + '\0' + clang::getClangFullVersion() +
+           '\0' + LLVM_VERSION_STRING + '\0';
   std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, (void *)&hashBytes);
-  llvm::sys::fs::file_status St;
-  ToolId = ASYNCLINT_VERSION;
-  if (!llvm::sys::fs::status(Exe, St))
-    ToolId += "/" + std::to_string(St.getSize()) + "/" +
-              std::to_string(St.getLastModificationTime().time_since_epoch().count());
+  if (auto Buf = llvm::MemoryBuffer::getFile(Exe, false, false))
+    ToolId += hashBytes((*Buf)->getBuffer());
+  else
+    ToolId += "unknown binary " + std::to_string(::getpid()); // never matches another run
+  for (const char *Var : ParsingEnvironment) {
+    const char *V = ::getenv(Var);
+    ToolId += '\0';
+    ToolId += Var;
+    ToolId += V ? "=" + std::string(V) : std::string(" unset");
+  }
 }
 
 std::string ResultCache::key(llvm::ArrayRef<std::string> Parts) const {
-  std::string All = "asynclint-cache-v1";
+  std::string All = "asynclint-cache-v2";
   All += '\0';
   All += ToolId;
   for (const std::string &P : Parts) {
@@ -62,8 +100,13 @@ std::string ResultCache::hashFile(StringRef Path) {
     if (It != Hashes->end())
       return It->second;
   }
-  auto Buf = llvm::MemoryBuffer::getFile(Path, false, false);
-  std::string H = Buf ? hashBytes((*Buf)->getBuffer()) : std::string();
+  std::string H;
+  llvm::sys::fs::file_status St;
+  // Only regular files: a FIFO or device read by a run cannot be re-read to
+  // compare (and would block), so it never matches.
+  if (!llvm::sys::fs::status(Path, St) && St.type() == llvm::sys::fs::file_type::regular_file)
+    if (auto Buf = llvm::MemoryBuffer::getFile(Path, false, false))
+      H = hashBytes((*Buf)->getBuffer());
   std::lock_guard<std::mutex> G(*Lock);
   (*Hashes)[Path] = H;
   return H;
@@ -80,18 +123,38 @@ bool ResultCache::lookup(StringRef Key, TUResult &Out) {
   auto V = llvm::json::parse((*Buf)->getBuffer());
   if (!V) {
     llvm::consumeError(V.takeError());
+    ++Damaged;
     return false; // a damaged entry is a miss; the next store replaces it
   }
   const llvm::json::Object *O = V->getAsObject();
-  const llvm::json::Array *Deps = O ? O->getArray("files") : nullptr;
-  if (!Deps)
+  const llvm::json::Array *Read = O ? O->getArray("read") : nullptr;
+  const llvm::json::Array *Missing = O ? O->getArray("missing") : nullptr;
+  const llvm::json::Array *Listed = O ? O->getArray("listed") : nullptr;
+  if (!Read || !Missing || !Listed) {
+    ++Damaged;
     return false;
-  for (const llvm::json::Value &D : *Deps) {
+  }
+  for (const llvm::json::Value &D : *Read) {
     const llvm::json::Array *Pair = D.getAsArray();
     if (!Pair || Pair->size() != 2)
       return false;
     auto File = (*Pair)[0].getAsString(), Hash = (*Pair)[1].getAsString();
-    if (!File || !Hash || hashFile(*File) != *Hash)
+    if (!File || !Hash)
+      return false;
+    if (Hash->empty() ? !llvm::sys::fs::exists(*File) : hashFile(*File) != *Hash)
+      return false;
+  }
+  for (const llvm::json::Value &D : *Missing) {
+    auto File = D.getAsString();
+    if (!File || llvm::sys::fs::exists(*File))
+      return false; // created since: it may shadow what the run found
+  }
+  for (const llvm::json::Value &D : *Listed) {
+    const llvm::json::Array *Pair = D.getAsArray();
+    if (!Pair || Pair->size() != 2)
+      return false;
+    auto Dir = (*Pair)[0].getAsString(), Hash = (*Pair)[1].getAsString();
+    if (!Dir || !Hash || hashDirectory(*Dir) != *Hash)
       return false;
   }
   TUResult R;
@@ -103,23 +166,26 @@ bool ResultCache::lookup(StringRef Key, TUResult &Out) {
   return true;
 }
 
-void ResultCache::store(StringRef Key, const TUResult &R, llvm::ArrayRef<std::string> FilesRead) {
-  if (!Enabled)
+void ResultCache::store(StringRef Key, const TUResult &R, const Dependencies &Deps) {
+  if (!Enabled || Deps.Uncacheable)
     return;
-  llvm::json::Array Deps;
-  for (const std::string &File : FilesRead) {
-    std::string H = hashFile(File);
-    if (H.empty())
-      return; // cannot vouch for this result later
-    Deps.push_back(llvm::json::Array{File, H});
-  }
+  llvm::json::Array Read, Missing, Listed;
+  for (const auto &[File, Hash] : Deps.Read)
+    Read.push_back(llvm::json::Array{File, Hash});
+  for (const std::string &File : Deps.Missing)
+    Missing.push_back(File);
+  for (const auto &[D, Hash] : Deps.Listed)
+    Listed.push_back(llvm::json::Array{D, Hash});
   llvm::json::Array Findings, Failures;
   for (const Finding &F : R.Findings)
     Findings.push_back(toJSON(F));
   for (const Failure &F : R.Failures)
     Failures.push_back(toJSON(F));
-  llvm::json::Value V = llvm::json::Object{
-      {"files", std::move(Deps)}, {"findings", std::move(Findings)}, {"failures", std::move(Failures)}};
+  llvm::json::Value V = llvm::json::Object{{"read", std::move(Read)},
+                                           {"missing", std::move(Missing)},
+                                           {"listed", std::move(Listed)},
+                                           {"findings", std::move(Findings)},
+                                           {"failures", std::move(Failures)}};
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Key + ".json");
   std::string Error;

@@ -72,6 +72,20 @@ cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the result cach
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1 <= K <= N), a stable "
                                              "partition by path"),
                            cl::value_desc("K/N"), ANALYSIS);
+cl::opt<bool> IncludeThirdParty(
+    "include-third-party",
+    cl::desc("Also analyse and report vendored code: _deps/, third_party/, third-party/, "
+             "thirdparty/, 3rdparty/, external/, vendor/ under the source root, and the build "
+             "directory when it is inside the source root"),
+    ANALYSIS);
+cl::opt<unsigned> UnitTimeout("unit-timeout",
+                              cl::desc("Stop a unit's analysis after this many seconds and report "
+                                       "it as failed (0: no limit; default 300)"),
+                              cl::init(300), cl::value_desc("seconds"), ANALYSIS);
+cl::opt<unsigned> UnitMemory("unit-memory",
+                             cl::desc("Address-space limit of each unit's worker process, in MB "
+                                      "(0: none, the default)"),
+                             cl::init(0), cl::value_desc("MB"), ANALYSIS);
 cl::opt<bool> Verbose("verbose", cl::desc("Let the compiler's own messages through to stderr"),
                       ANALYSIS);
 
@@ -154,6 +168,9 @@ bool buildOptions(AnalyzeOptions &O) {
   O.UseCache = !NoCache;
   O.CacheDir = CacheDir;
   O.Verbose = Verbose;
+  O.UnitTimeout = UnitTimeout;
+  O.IncludeThirdParty = IncludeThirdParty;
+  O.UnitMemoryMB = UnitMemory;
   if (Shard.getNumOccurrences()) {
     StringRef K, N;
     std::tie(K, N) = StringRef(Shard).split('/');

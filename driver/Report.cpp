@@ -321,6 +321,19 @@ bool loadBaseline(StringRef Path, llvm::StringSet<> &Fingerprints, std::string &
   Value V(nullptr);
   if (!readSarif(Path, V, Error))
     return false;
+  for (const Value &Run : *V.getAsObject()->getArray("runs")) {
+    // Another tool's results have no asynclint fingerprints: as a baseline
+    // they would silently hide nothing.
+    const Object *Tool = Run.getAsObject()->getObject("tool");
+    const Object *D = Tool ? Tool->getObject("driver") : nullptr;
+    auto Name = D ? D->getString("name") : std::nullopt;
+    if (Name != std::optional<StringRef>("asynclint")) {
+      Error = "'" + Path.str() + "' is SARIF from " +
+              (Name ? "'" + Name->str() + "'" : std::string("an unnamed tool")) +
+              ", not asynclint (write a baseline with 'asynclint baseline')";
+      return false;
+    }
+  }
   for (const Value &Run : *V.getAsObject()->getArray("runs"))
     for (const Value &Res : *Run.getAsObject()->getArray("results")) {
       const Object *RO = Res.getAsObject();

@@ -33,6 +33,13 @@ config.substitutions.append(("%src_root", config.asynclint_src_root))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 # Asio with clang and libstdc++ needs its coroutine support switched on by hand.
 config.substitutions.append(("%asio_flags", "-std=c++20 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"))
+# Permission tests mean nothing as root (root reads a chmod 000 file).
+if hasattr(os, "getuid") and os.getuid() != 0:
+    config.available_features.add("non-root")
+chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", chromium))
 if config.driver:
     config.available_features.add("driver")
     config.substitutions.append(("%asynclint", config.driver))

@@ -1,0 +1,4 @@
+// The version of a.h written while the unit is analysed: no sleep.
+Task fromHeader() {
+  co_return;
+}

@@ -1,0 +1,2 @@
+// This found.h does not sleep.
+Task fromFoundHeader() { co_return; }
