@@ -15,10 +15,16 @@ function(asynclint_missing_test_dependency what tests)
   message(STATUS "${text}")
 endfunction()
 
-# Sets ${result} when the compiler links a program with -fsanitize=${sanitizers}. The sanitizer
-# runtimes come in a package of their own (libclang-rt-19-dev); without it only the link fails.
-# A failed probe is not cached, so installing the package and reconfiguring finds it.
+# Sets ${result} when the compiler links a program with -fsanitize=${sanitizers}: `main`, or with
+# `fuzzer` among them, a libFuzzer entry point. The sanitizer runtimes come in a package of their
+# own (libclang-rt-19-dev); without it only the link fails. A failed probe is not cached, so
+# installing the package and reconfiguring finds it.
 function(asynclint_check_sanitizer result sanitizers)
+  set(source "int main() { return 0; }")
+  if(sanitizers MATCHES "fuzzer")
+    string(CONCAT source "#include <cstddef>\n#include <cstdint>\n"
+           "extern \"C\" int LLVMFuzzerTestOneInput(const uint8_t *, size_t) { return 0; }")
+  endif()
   include(CheckCXXSourceCompiles)
   if(NOT ${result})
     unset(${result} CACHE)
@@ -26,5 +32,5 @@ function(asynclint_check_sanitizer result sanitizers)
   set(CMAKE_REQUIRED_FLAGS "-fsanitize=${sanitizers}")
   set(CMAKE_REQUIRED_LINK_OPTIONS "-fsanitize=${sanitizers}")
   set(CMAKE_REQUIRED_QUIET ON)
-  check_cxx_source_compiles("int main() { return 0; }" ${result})
+  check_cxx_source_compiles("${source}" ${result})
 endfunction()
