@@ -3,7 +3,7 @@
 // across a co_await.
 #include <QCoroTask>
 #include <QCoroTimer>
-#include <QCoroTcpSocket>
+#include <QCoroAbstractSocket>
 
 #include <QMutex>
 #include <QMutexLocker>

@@ -1,6 +1,7 @@
 // stdexec application code: sync_wait inside a coroutine task, start_detached and
 // async_scope spawns of work that can fail.
 #include <exec/async_scope.hpp>
+#include <exec/start_detached.hpp>
 #include <exec/static_thread_pool.hpp>
 #include <exec/task.hpp>
 #include <stdexec/execution.hpp>
