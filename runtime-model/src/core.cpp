@@ -35,6 +35,20 @@ namespace {
 thread_local TaskHeader* tl_task = nullptr;
 thread_local Worker* tl_worker = nullptr;
 thread_local Core* tl_core = nullptr;
+// Set while a spawn_blocking thread runs a task that hopped onto the pool: the monitor does
+// not time that stretch (blocking there is what the pool is for).
+thread_local bool tl_hopped = false;
+
+// The pool job that runs one scheduling of a hopped task. It holds no reference: like a
+// queue entry, it stands for the scheduler's own. If the pool is shutting down, the job is
+// dropped and the task, still registered, is cancelled by Core::shutdown with the rest.
+struct HopJob final : BlockingJob {
+  Core* core;
+  TaskHeader* task;
+  HopJob(Core* c, TaskHeader* t) : core(c), task(t) {}
+  void run() noexcept override { core->run_on_blocking_thread(task); }
+  void cancel() noexcept override {}
+};
 
 }  // namespace
 
@@ -162,7 +176,18 @@ void Core::retire(TaskHeader* t) noexcept {
   --s_->live;
 }
 
+void Core::run_on_blocking_thread(TaskHeader* t) noexcept {
+  const bool prev = tl_hopped;
+  tl_hopped = true;
+  run_task(t);
+  tl_hopped = prev;
+}
+
 void Core::schedule(TaskHeader* t) noexcept {
+  if (t->on_blocking_pool.load(std::memory_order_relaxed)) {
+    s_->pool->submit(new HopJob(this, t));
+    return;
+  }
   Worker* w = tl_worker;
   if (w && w->core == this) {
     std::lock_guard lk(w->mu);
@@ -236,7 +261,7 @@ void Core::run_task(TaskHeader* t) noexcept {
   }
   tl_task = t;
   if (monitor_on())
-    monitored_resume(t);
+    monitored_resume(t, /*probe_stalls=*/!tl_hopped);
   else
     t->next.resume();
   tl_task = prev;

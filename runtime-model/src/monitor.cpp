@@ -478,9 +478,14 @@ void on_child_return(FrameBase& child) noexcept {
   probe_start(tl_seg, child.awaited_at);
 }
 
-void monitored_resume(TaskHeader* t) noexcept {
+void monitored_resume(TaskHeader* t, bool probe_stalls) noexcept {
   const Loc first = t->suspend_loc;
   if (t->suspended_frame) t->suspended_frame->lock_baseline = tl_held_locks;
+  if (!probe_stalls) {
+    tl_in_slice = false;
+    t->next.resume();
+    return;
+  }
   tl_slice_end = Loc{};
   tl_slept = false;
   tl_slice_slept = false;

@@ -11,8 +11,9 @@ extern thread_local bool tl_slept;
 // "discarded" by the program.
 extern thread_local bool tl_cancelling;
 
-// Resume `t` with the stall probe around it (monitor mode).
-void monitored_resume(TaskHeader* t) noexcept;
+// Resume `t` with the stall probe around it (monitor mode). Without `probe_stalls` (a task
+// that hopped onto the spawn_blocking pool) only the lock baseline is refreshed.
+void monitored_resume(TaskHeader* t, bool probe_stalls) noexcept;
 // A runtime is being destroyed: flush the JSON file if one is configured.
 void monitor_flush() noexcept;
 // Makes interpose.o part of every link that uses the monitor (static archive).

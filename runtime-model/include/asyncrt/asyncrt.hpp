@@ -2,6 +2,7 @@
 // One include for everything; docs/runtime-model.md describes the design.
 #pragma once
 #include "asyncrt/blocking.hpp"
+#include "asyncrt/executor.hpp"
 #include "asyncrt/channel/broadcast.hpp"
 #include "asyncrt/channel/mpsc.hpp"
 #include "asyncrt/channel/oneshot.hpp"

@@ -43,6 +43,9 @@ class Core {
   // The task finished (returned or cancelled): forget it.
   void retire(TaskHeader* t) noexcept;
 
+  // Run a scheduled task on the calling spawn_blocking thread (an executor hop).
+  void run_on_blocking_thread(TaskHeader* t) noexcept;
+
   Timer& timer() noexcept;
   void submit_blocking(BlockingJob* job);
   bool shutting_down() const noexcept { return stopping_.load(std::memory_order_acquire); }

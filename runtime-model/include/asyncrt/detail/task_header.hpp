@@ -56,6 +56,10 @@ struct TaskHeader : Abortable {
   bool scope_aborted = false;  // touched only by the worker that owns the task
   std::coroutine_handle<> next;
   Core* core = nullptr;
+  // Where the task runs when it is scheduled: the runtime's workers (false) or the
+  // spawn_blocking pool (true, after `co_await on(blocking_pool())`). Written by the task
+  // itself while it runs, read by whoever schedules it next.
+  std::atomic<bool> on_blocking_pool{false};
   // Monitor state, written only by the task itself while it runs.
   FrameBase* suspended_frame = nullptr;
   Loc suspend_loc;
