@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheckBase.h"
 #include "Coroutines.h"
+#include "Tasks.h"
 #include "UserCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -34,6 +35,10 @@ BlockingCallCheckBase::BlockingCallCheckBase(llvm::StringRef Name,
           Options.get(OffloadWrappersKey, DefaultOffloadWrappers).str()),
       ReplacementsOption(Options.get(ReplacementsKey, D.Replacements).str()),
       MaxCallDepth(Options.get(MaxCallDepthKey, 3U)), What(D.What.str()),
+      ProfileList(D.Profiles),
+      Model(Options, {Vocabulary::BlockingExecutors, Vocabulary::HopFunctions,
+                      Vocabulary::SyncDrivers, Vocabulary::SyncGeneratorTypes,
+                      Vocabulary::TokenSpawnFunctions, Vocabulary::SpawnFunctions}),
       Functions(NameList::fromOptions(FunctionsOption, ExtraFunctionsOption)),
       OffloadWrappers(OffloadWrappersOption),
       Replacements(parseNameMap(ReplacementsOption)) {}
@@ -44,6 +49,7 @@ void BlockingCallCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, OffloadWrappersKey, OffloadWrappersOption);
   Options.store(Opts, ReplacementsKey, ReplacementsOption);
   Options.store(Opts, MaxCallDepthKey, MaxCallDepth);
+  Model.storeOptions(Options, Opts);
 }
 
 void BlockingCallCheckBase::onStartOfTranslationUnit() {
@@ -92,8 +98,26 @@ static const CXXRecordDecl *objectClass(const Stmt &S) {
   return T->getAsCXXRecordDecl();
 }
 
+// A C stdio call on stdout or stderr (`fflush(stdout)`, `fputs(s, stderr)`)
+// writes to the console, like printf (which no list names): logging, not
+// reported. Reading stdin still blocks and is.
+static bool isConsoleOutput(const Stmt &S) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return false;
+  for (const Expr *Arg : Call->arguments())
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->getIdentifier() && !Var->isLocalVarDeclOrParm() &&
+          (Var->getName() == "stdout" || Var->getName() == "stderr"))
+        return true;
+  return false;
+}
+
 std::optional<llvm::StringRef>
 BlockingCallCheckBase::listedCallee(const Stmt &S, const NamedDecl *&Callee) const {
+  if (isConsoleOutput(S))
+    return std::nullopt;
   std::optional<llvm::StringRef> Entry;
   forEachCalleeCandidate(S, [&](const NamedDecl &D) {
     const NamedDecl *Target = &D;
@@ -163,8 +187,9 @@ namespace {
 // TU-wide parent map).
 class CoroutineAndOffloadCollector : public UserCodeTraversal<CoroutineAndOffloadCollector> {
 public:
-  CoroutineAndOffloadCollector(const SourceManager &SM, const NameList &Wrappers)
-      : UserCodeTraversal(SM), Wrappers(Wrappers) {}
+  CoroutineAndOffloadCollector(const SourceManager &SM, const NameList &Wrappers,
+                               const AsyncModel &Model)
+      : UserCodeTraversal(SM), Wrappers(Wrappers), Model(Model) {}
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody())
@@ -175,6 +200,20 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       noteLambdaArguments(*Callee, Call->arguments());
+    const NamedDecl *Callee = calleeOf(*Call);
+    if (!Callee)
+      return true;
+    // A coroutine driven to completion on the calling thread (a test's
+    // syncAwait(lambda())) runs on no executor.
+    if (Model.names(Vocabulary::SyncDrivers).contains(*Callee))
+      for (const Expr *Arg : Call->arguments())
+        noteCoroutineArgument(Arg);
+    // A coroutine spawned onto an executor meant for blocking work.
+    if ((Model.names(Vocabulary::TokenSpawnFunctions).contains(*Callee) ||
+         Model.names(Vocabulary::SpawnFunctions).contains(*Callee)) &&
+        Call->getNumArgs() > 1 && Model.isBlockingExecutor(Call->getArg(0)))
+      for (const Expr *Arg : Call->arguments())
+        noteCoroutineArgument(Arg);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -186,6 +225,15 @@ public:
   llvm::SmallPtrSet<const FunctionDecl *, 4> Offloaded;
 
 private:
+  // A lambda, or a lambda called at once (`lambda()`), passed as an argument.
+  void noteCoroutineArgument(const Expr *Arg) {
+    const Expr *E = ignoreValueWrappers(Arg);
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+      E = ignoreValueWrappers(Op->getArg(0));
+    if (const auto *L = dyn_cast_or_null<LambdaExpr>(E))
+      Offloaded.insert(L->getCallOperator());
+  }
   template <typename Args> void noteLambdaArguments(const NamedDecl &Callee, Args Arguments) {
     for (const Expr *Arg : Arguments)
       if (const auto *L = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
@@ -193,15 +241,26 @@ private:
           Offloaded.insert(L->getCallOperator());
   }
   const NameList &Wrappers;
+  const AsyncModel &Model;
 };
 } // namespace
 
 void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
-  CoroutineAndOffloadCollector Collector(*SM, OffloadWrappers);
+  Model.startTranslationUnit(*Result.Context);
+  std::string Extra = Model.profileNames(ProfileList);
+  if (Extra != ProfileFunctions) {
+    ProfileFunctions = Extra;
+    std::string All = ExtraFunctionsOption;
+    if (!Extra.empty())
+      All += (All.empty() ? "" : ";") + Extra;
+    Functions = NameList::fromOptions(FunctionsOption, All);
+  }
+  CoroutineAndOffloadCollector Collector(*SM, OffloadWrappers, Model);
   Collector.TraverseAST(*Result.Context);
   for (const auto &[Coroutine, Body] : Collector.Coroutines)
-    if (!Collector.Offloaded.contains(Coroutine))
+    if (!Collector.Offloaded.contains(Coroutine) &&
+        Model.kindOf(*Coroutine, *Body) == CoroutineKind::Task)
       checkCoroutine(*Coroutine, *Body);
 }
 
@@ -211,9 +270,13 @@ void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,
   // asynchronous form, whatever its name. Its arguments are still examined.
   // The walk reaches a co_await before its operand, so the set is ready.
   llvm::SmallPtrSet<const Expr *, 8> Awaited;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  Model.forEachOwnStmtWithExecutor(&Body, [&](const Stmt &S, bool OffExecutor) {
     if (const Expr *A = getAwaitedExpr(S))
       Awaited.insert(A);
+    // After a hop onto a blocking executor (`co_await resume_on(background)`)
+    // blocking is what that executor is for.
+    if (OffExecutor)
+      return true;
     const auto *E = dyn_cast<Expr>(&S);
     if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) || Awaited.contains(E))
       return true;
