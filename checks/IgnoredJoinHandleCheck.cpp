@@ -177,6 +177,9 @@ static const CXXConstructExpr *threadConstruction(const Expr *Object) {
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->getInit())
       Object = ignoreValueWrappers(Var->getInit());
+  // `std::thread(f)` is a functional cast around the construction.
+  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Object))
+    Object = ignoreValueWrappers(Cast->getSubExpr());
   return dyn_cast_or_null<CXXConstructExpr>(Object);
 }
 
@@ -209,9 +212,18 @@ void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
     // A thread that only completes an operation (an awaiter's
     // `std::thread([h] { h.resume(); }).detach()`) is the operation's
     // completion mechanism: there is nothing to join.
-    if (const CXXConstructExpr *Thread = threadConstruction(Call.getImplicitObjectArgument());
-        Thread && Thread->getNumArgs() > 0 && Model.threadOnlyCompletes(Thread->getArg(0)))
+    const CXXConstructExpr *Thread = threadConstruction(Call.getImplicitObjectArgument());
+    if (Thread && Thread->getNumArgs() > 0 && Model.threadOnlyCompletes(Thread->getArg(0)))
       return;
+    // In a template the construction may be unresolved: its instantiations decide.
+    if (!Thread && Call.getImplicitObjectArgument() &&
+        Call.getImplicitObjectArgument()->isInstantiationDependent())
+      return;
+    if (!Thread)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(ignoreValueWrappers(Call.getImplicitObjectArgument())))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+            Var && Var->getInit() && Var->getInit()->isInstantiationDependent())
+          return;
     // A thread's uncaught exception terminates the process; what detach
     // loses is the join: nothing waits for the thread or outlives it.
     if (report(Loc, SM))

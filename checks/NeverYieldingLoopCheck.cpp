@@ -418,7 +418,7 @@ void NeverYieldingLoopCheck::checkCoroutine(const FunctionDecl *Coroutine, const
   Model.forEachOwnStmtWithExecutor(Body, [&](const Stmt &Loop, bool OffExecutor) {
     if (OffExecutor)
       return true; // CPU work on a pool meant for it
-    if (!isLoop(Loop) || MaySuspend(&Loop) || isNeverRepeatingLoop(Loop))
+    if (!isLoop(Loop) || MaySuspend(&Loop) || isNeverRepeatingLoop(Loop, Ctx))
       return true; // look for loops inside
     SourceLocation Loc = SM.getExpansionLoc(Loop.getBeginLoc());
     const Expr *Cond = conditionOf(Loop);

@@ -144,10 +144,10 @@ static bool isCountedCondition(const Expr *Cond,
   return false;
 }
 
-static bool isBoundedLoop(const Stmt &Loop) {
+static bool isBoundedLoop(const Stmt &Loop, const ASTContext &Ctx) {
   if (isa<CXXForRangeStmt>(Loop))
     return true;
-  if (isNeverRepeatingLoop(Loop))
+  if (isNeverRepeatingLoop(Loop, Ctx))
     return true; // do { ... } while (false): a statement, not a loop
   llvm::SmallPtrSet<const VarDecl *, 4> Stepped;
   if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
@@ -201,7 +201,7 @@ void UnboundedSpawnCheck::collectSpawns(const Stmt *S,
     return;
   if (const Expr *Spawn = asSpawn(*S))
     Out.push_back(Spawn);
-  if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) && !isBoundedLoop(*S)) {
+  if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) && !isBoundedLoop(*S, *ModelContext)) {
     if (const auto *For = dyn_cast<ForStmt>(S))
       collectSpawns(For->getInit(), Out); // runs once per outer iteration
     return;
@@ -264,7 +264,7 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
     ModelContext = Result.Context;
   }
   const Stmt *Body = loopBody(*Loop);
-  if (!Body || isBoundedLoop(*Loop))
+  if (!Body || isBoundedLoop(*Loop, *Result.Context))
     return;
   llvm::SmallVector<const Expr *, 4> Spawns;
   collectSpawns(Body, Spawns);

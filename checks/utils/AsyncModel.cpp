@@ -384,6 +384,26 @@ static bool declaredNoThrow(const FunctionDecl &F) {
   return false;
 }
 
+// An I/O object made from an executor or a context alone (`steady_timer
+// timer{socket.get_executor()}`): registering with the executor does not
+// fail but for allocation, which is out of scope. (A socket opened on an
+// endpoint can fail, and is not this shape.)
+static bool isMadeFromExecutor(const CXXConstructExpr &Construct) {
+  if (Construct.getNumArgs() == 0)
+    return false;
+  for (const Expr *Arg : Construct.arguments()) {
+    const CXXRecordDecl *R = recordOf(Arg->getType());
+    if (!R || !R->getIdentifier())
+      return false;
+    llvm::StringRef N = R->getName();
+    if (!N.contains_insensitive("executor") && !N.contains_insensitive("context") &&
+        !N.contains_insensitive("strand") && !N.contains_insensitive("scheduler") &&
+        N != "io_service")
+      return false;
+  }
+  return true;
+}
+
 bool AsyncModel::functionMayThrow(const FunctionDecl *F, unsigned Depth) const {
   if (!F)
     return true;
@@ -468,6 +488,8 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
       return !Throws;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+      if (isMadeFromExecutor(*Construct))
+        return true;
       if (functionMayThrow(Construct->getConstructor(), Depth + 1))
         Throws = true;
       return !Throws;
@@ -500,6 +522,11 @@ static bool isCompletionCall(const Stmt *S) {
   const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(E));
   if (!Call)
     return false;
+  // In a template: `R.set_value()` on a dependent receiver.
+  if (const auto *Dep = dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+    return Dep->getMember().isIdentifier() &&
+           llvm::is_contained({"resume", "set_value", "set_error", "set_stopped", "set_done"},
+                              Dep->getMember().getAsIdentifierInfo()->getName());
   const NamedDecl *Callee = calleeOf(*Call);
   if (!Callee || !Callee->getIdentifier()) {
     // `h()` on a coroutine handle.

@@ -70,6 +70,11 @@ void BlockingCallCheckBase::registerMatchers(MatchFinder *Finder) {
 static void forEachCalleeCandidate(const Stmt &S,
                                    llvm::function_ref<bool(const NamedDecl &)> F) {
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    // A customisation-point object (`stdexec::sync_wait(S)`) is named by
+    // its variable.
+    if (const auto *Object = dyn_cast_or_null<VarDecl>(calleeOf(*Call)))
+      if (F(*Object))
+        return;
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       F(*Callee);
       return;
@@ -203,11 +208,23 @@ public:
     const NamedDecl *Callee = calleeOf(*Call);
     if (!Callee)
       return true;
-    // A coroutine driven to completion on the calling thread (a test's
-    // syncAwait(lambda())) runs on no executor.
-    if (Model.names(Vocabulary::SyncDrivers).contains(*Callee))
-      for (const Expr *Arg : Call->arguments())
+    // A coroutine driven to completion on the calling thread with no
+    // executor argument (a test's syncAwait(lambda()), syncAwait(work()))
+    // runs on no executor.
+    if (Model.names(Vocabulary::SyncDrivers).contains(*Callee)) {
+      unsigned Args = Call->getNumArgs() - (isa<VarDecl>(Callee) ? 1 : 0);
+      if (Args == 1) {
+        const Expr *Arg = Call->getArg(Call->getNumArgs() - 1);
         noteCoroutineArgument(Arg);
+        if (const auto *Inner = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(Arg)))
+          if (const FunctionDecl *F = Inner->getDirectCallee())
+            if (const FunctionDecl *Def = F->getDefinition())
+              DrivenSites[Def].insert(Inner);
+      }
+    }
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (const FunctionDecl *Def = F->getDefinition(); Def && isCoroutine(*Def))
+        Sites[Def].insert(Call);
     // A coroutine spawned onto an executor meant for blocking work.
     if ((Model.names(Vocabulary::TokenSpawnFunctions).contains(*Callee) ||
          Model.names(Vocabulary::SpawnFunctions).contains(*Callee)) &&
@@ -223,6 +240,45 @@ public:
 
   std::vector<std::pair<const FunctionDecl *, const CoroutineBodyStmt *>> Coroutines;
   llvm::SmallPtrSet<const FunctionDecl *, 4> Offloaded;
+  // Calls of each coroutine defined here, and those that a synchronous
+  // driver runs with no executor.
+  // (Sets: the walk may meet a call twice, through a co_await's implicit
+  // subexpressions.)
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const Expr *, 2>> Sites, DrivenSites;
+
+  /// Adds to Offloaded the coroutines that only ever run synchronously: each
+  /// call of them is driven by a synchronous driver with no executor, or
+  /// awaited by a coroutine that only ever runs synchronously.
+  void addSynchronouslyDriven() {
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 2>> AwaitedBy;
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const Expr *, 2>> AwaitedSites;
+    for (const auto &[F, Body] : Coroutines)
+      forEachOwnStmt(Body, [&, F = F](const Stmt &S) {
+        if (const auto *Call = dyn_cast_or_null<CallExpr>(getAwaitedExpr(S)))
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            if (const FunctionDecl *Def = Callee->getDefinition();
+                Def && AwaitedSites[Def].insert(Call).second)
+              AwaitedBy[Def].push_back(F);
+        return true;
+      });
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Sync;
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const auto &[F, Body] : Coroutines) {
+        if (Sync.contains(F))
+          continue;
+        unsigned Total = Sites.lookup(F).size(), Driven = DrivenSites.lookup(F).size();
+        const auto &Callers = AwaitedBy[F];
+        if (Total == 0 || Driven + Callers.size() != Total)
+          continue;
+        if (!llvm::all_of(Callers, [&](const FunctionDecl *C) { return Sync.contains(C); }))
+          continue;
+        Sync.insert(F);
+        Changed = true;
+      }
+    }
+    Offloaded.insert(Sync.begin(), Sync.end());
+  }
 
 private:
   // A lambda, or a lambda called at once (`lambda()`), passed as an argument.
@@ -258,6 +314,7 @@ void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
   }
   CoroutineAndOffloadCollector Collector(*SM, OffloadWrappers, Model);
   Collector.TraverseAST(*Result.Context);
+  Collector.addSynchronouslyDriven();
   for (const auto &[Coroutine, Body] : Collector.Coroutines)
     if (!Collector.Offloaded.contains(Coroutine) &&
         Model.kindOf(*Coroutine, *Body) == CoroutineKind::Task)

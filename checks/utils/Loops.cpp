@@ -8,7 +8,7 @@
 
 namespace clang::tidy::async {
 
-bool isNeverRepeatingLoop(const Stmt &Loop) {
+bool isNeverRepeatingLoop(const Stmt &Loop, const ASTContext &Ctx) {
   const Expr *Cond = nullptr;
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
     Cond = F->getCond();
@@ -18,13 +18,10 @@ bool isNeverRepeatingLoop(const Stmt &Loop) {
     Cond = D->getCond();
   if (!Cond || Cond->isValueDependent() || Cond->isTypeDependent())
     return false;
-  // A literal `false` or `0`, possibly through a macro. (Evaluating other
-  // constant expressions would need the ASTContext; the macros use literals.)
-  if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(Cond->IgnoreParenImpCasts()))
-    return !B->getValue();
-  if (const auto *I = dyn_cast<IntegerLiteral>(Cond->IgnoreParenImpCasts()))
-    return I->getValue().isZero();
-  return false;
+  // `false`, `0`, or Catch2's `(void)0, (false) && static_cast<const
+  // bool &>(!!(x.load()))`: the right operand is never evaluated.
+  bool Value = true;
+  return Cond->EvaluateAsBooleanCondition(Value, Ctx) && !Value;
 }
 
 } // namespace clang::tidy::async
