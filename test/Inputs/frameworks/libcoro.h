@@ -4,12 +4,13 @@
 #pragma once
 #include <coroutine>
 namespace coro {
+template <typename T> struct promise_result { template <typename U> void return_value(U &&) {} };
+template <> struct promise_result<void> { void return_void() {} };
 template <typename T = void> struct task {
-  struct promise_type {
+  struct promise_type : promise_result<T> {
     task get_return_object() { return {}; }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
     void unhandled_exception() {}
   };
   bool await_ready() const noexcept { return false; }
