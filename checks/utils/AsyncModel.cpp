@@ -216,6 +216,11 @@ bool AsyncModel::isBlockingExecutor(const Expr *E) const {
   const NameList &Pools = names(Vocabulary::BlockingExecutors);
   for (unsigned Depth = 0; E && Depth < 3 && !Pools.empty(); ++Depth) {
     E = E->IgnoreParenImpCasts();
+    // An executor named by the function that returns it
+    // (`asyncrt::blocking_pool()`): the entry is the function.
+    if (const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(E)))
+      if (const NamedDecl *Callee = calleeOf(*Call); Callee && Pools.contains(*Callee))
+        return true;
     // The executor's class, or a class it is nested in
     // (`static_thread_pool::scheduler`).
     for (const DeclContext *DC = recordOf(E->getType()); DC; DC = DC->getParent())
@@ -424,6 +429,22 @@ bool AsyncModel::functionMayThrow(const FunctionDecl *F, unsigned Depth) const {
   return Result;
 }
 
+// \p T is a listed class, or a specialization with one among its template
+// arguments, or is nested in one (an executor with a default token).
+static bool mentionsRecord(QualType T, const NameList &List, unsigned Depth) {
+  const CXXRecordDecl *R = recordOf(T);
+  if (!R || List.empty() || Depth > 3)
+    return false;
+  for (const DeclContext *DC = R; DC; DC = DC->getParent())
+    if (const auto *C = dyn_cast<CXXRecordDecl>(DC); C && isListedRecord(*C, List))
+      return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && mentionsRecord(A.getAsType(), List, Depth + 1))
+        return true;
+  return false;
+}
+
 bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
   if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Body); Try && isCatchAllTry(*Try))
     return false; // a function-try-block
@@ -462,9 +483,15 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
         return !Throws;
       }
       Decided.insert(Awaited);
-      // An operation completing into a token that turns errors into values.
+      // An operation completing into a token that turns errors into values:
+      // an argument, or the default token of the I/O object
+      // (`as_tuple_t<use_awaitable_t<>>::as_default_on_t<tcp::socket>`).
       for (const Expr *Arg : Awaited->arguments())
-        if (const CXXRecordDecl *R = recordOf(Arg->getType()); R && isListedRecord(*R, Quiet))
+        if (mentionsRecord(Arg->getType(), Quiet, 0))
+          return true;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Awaited))
+        if (const Expr *Object = Member->getImplicitObjectArgument();
+            Object && mentionsRecord(Object->getType(), Quiet, 0))
           return true;
       const FunctionDecl *Callee = Awaited->getDirectCallee();
       if (Callee && getCoroutineBody(*Callee)) {

@@ -77,8 +77,8 @@ public:
   enum class Hop { None, ToBlocking, ToAsync };
   /// Whether the explicit suspension \p S moves the coroutine to another
   /// executor: an awaited HopFunctions call on an executor (its object, or
-  /// its first argument), blocking if that executor is a BlockingExecutors
-  /// type.
+  /// its first argument), blocking if that executor is of a BlockingExecutors
+  /// type or made by a BlockingExecutors function (`asyncrt::blocking_pool()`).
   Hop hopOf(const Stmt &S) const;
   bool isBlockingExecutor(const Expr *Executor) const;
   /// forEachOwnStmt (Coroutines.h), also telling whether the statement runs

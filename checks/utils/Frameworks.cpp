@@ -55,8 +55,9 @@ static const FrameworkProfile Profiles[] = {
       /*DetachedTokens*/ "::asio::detached_t;::boost::asio::detached_t",
       /*NonThrowingTokens*/
       "::asio::as_tuple_t;::asio::redirect_error_t;::asio::experimental::as_tuple_t;"
-      "::boost::asio::as_tuple_t;::boost::asio::redirect_error_t;"
-      "::boost::asio::experimental::as_tuple_t",
+      "::asio::experimental::as_single_t;::boost::asio::as_tuple_t;"
+      "::boost::asio::redirect_error_t;::boost::asio::experimental::as_tuple_t;"
+      "::boost::asio::experimental::as_single_t",
       // asio::thread_pool is also the usual executor of coroutines, and
       // `co_await asio::post(pool, use_awaitable)` resumes on the coroutine's
       // own executor (the handler's associated executor): no hop.
@@ -154,8 +155,8 @@ static const FrameworkProfile Profiles[] = {
 
     // The project's own reference runtime (runtime-model/).
     {"asyncrt", "asyncrt", "",
-     {"", "", "", "", "", "", "", "::asyncrt::BlockingPool;::asyncrt::Runtime::BlockingPool",
-      "::asyncrt::on", "", "", "", "::asyncrt::block_on", "", "", "", ""}},
+     {"", "", "", "", "", "", "", "::asyncrt::blocking_pool", "::asyncrt::on", "", "", "",
+      "::asyncrt::block_on", "", "", "", ""}},
 };
 
 llvm::ArrayRef<FrameworkProfile> frameworkProfiles() { return Profiles; }

@@ -9,6 +9,7 @@
 #include "cppcoro.h"
 #include "libcoro.h"
 #include "asio.h"
+#include "asyncrt-mock.h"
 
 concurrencpp::result<void> readOnBackground(concurrencpp::runtime &Rt, const char *Path) {
   co_await concurrencpp::resume_on(Rt.background_executor());
@@ -67,4 +68,14 @@ asio::awaitable<void> asioPost(asio::thread_pool &Pool, int Fd) {
   co_await asio::post(Pool, asio::use_awaitable);
   read(Fd, Buf, 8);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'asioPost'
+}
+
+// The reference runtime's hop is decided by value: the executor the call returns.
+asyncrt::Task<> runtimeHop(int Fd) {
+  char Buf[8];
+  co_await asyncrt::on(asyncrt::blocking_pool());
+  read(Fd, Buf, 8);
+  co_await asyncrt::on(asyncrt::workers());
+  read(Fd, Buf, 8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'runtimeHop'
 }

@@ -66,3 +66,30 @@ void spawns(asio::io_context &Ctx, asio::ip::tcp::socket &S) {
   asio::co_spawn(Ctx, awaitsThrowing(), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
 }
+
+// A socket whose default completion token is as_tuple (Asio's
+// `as_tuple_t<use_awaitable_t<>>::as_default_on_t<tcp::socket>`).
+namespace asio {
+template <typename Token> struct default_token_executor {};
+template <typename Protocol, typename Executor> struct basic_socket_with_executor {
+  awaitable<unsigned long> async_read_some(mutable_buffer);
+};
+} // namespace asio
+using TupleSocket =
+    asio::basic_socket_with_executor<asio::ip::tcp,
+                                     asio::default_token_executor<asio::as_tuple_t<asio::use_awaitable_t>>>;
+asio::awaitable<void> defaultTokenReader(TupleSocket S) {
+  char Data[64];
+  for (;;)
+    co_await S.async_read_some(asio::buffer(Data, 64));
+}
+using PlainSocket = asio::basic_socket_with_executor<asio::ip::tcp, asio::any_io_executor>;
+asio::awaitable<void> plainReader(PlainSocket S) {
+  char Data[64];
+  co_await S.async_read_some(asio::buffer(Data, 64));
+}
+void spawnsWithDefaultTokens(asio::io_context &Ctx) {
+  asio::co_spawn(Ctx, defaultTokenReader(TupleSocket{}), asio::detached);
+  asio::co_spawn(Ctx, plainReader(PlainSocket{}), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
+}
