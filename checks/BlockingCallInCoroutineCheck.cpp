@@ -74,6 +74,6 @@ static constexpr llvm::StringLiteral DefaultReplacements =
 BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(StringRef Name,
                                                            ClangTidyContext *Context)
     : BlockingCallCheckBase(Name, Context,
-                            {DefaultBlockingCalls, DefaultReplacements, "call"}) {}
+                            {DefaultBlockingCalls, DefaultReplacements, "call", Vocabulary::BlockingCalls}) {}
 
 } // namespace clang::tidy::async

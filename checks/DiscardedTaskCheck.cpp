@@ -13,10 +13,26 @@ static constexpr llvm::StringLiteral TaskTypesKey = "TaskTypes";
 DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       TaskTypesOption(Options.get(TaskTypesKey, "").str()),
+      Model(Options, {Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes}),
       Classifier(NameList(TaskTypesOption)) {}
 
 void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, TaskTypesKey, TaskTypesOption);
+  Model.storeOptions(Options, Opts);
+}
+
+void DiscardedTaskCheck::startTranslationUnit(ASTContext &Ctx) {
+  Model.startTranslationUnit(Ctx);
+  // TaskTypes and the profiles' lazy task types are lazy whatever their
+  // promise says; their eager task types (concurrencpp::result) are eager.
+  std::string Frameworks = "+" + Model.activeFrameworks();
+  if (Frameworks == ClassifierFrameworks)
+    return;
+  ClassifierFrameworks = Frameworks;
+  std::string Lazy = TaskTypesOption;
+  for (const std::string &N : Model.names(Vocabulary::LazyTaskTypes).names())
+    Lazy += ";" + N;
+  Classifier = LazyTaskClassifier(NameList(Lazy), Model.names(Vocabulary::EagerTaskTypes));
 }
 
 void DiscardedTaskCheck::onStartOfTranslationUnit() {
@@ -66,6 +82,7 @@ private:
 } // namespace
 
 void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  startTranslationUnit(*Result.Context);
   if (const auto *TU = Result.Nodes.getNodeAs<TranslationUnitDecl>("tu"))
     DiscardedTaskVisitor(*this, *Result.SourceManager)
         .TraverseDecl(const_cast<TranslationUnitDecl *>(TU));

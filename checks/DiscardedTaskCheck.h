@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_DISCARDEDTASKCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncModel.h"
 #include "utils/Tasks.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -48,7 +49,11 @@ public:
   LazyTaskClassifier &classifier() { return Classifier; }
 
 private:
+  void startTranslationUnit(ASTContext &Ctx);
+
   const std::string TaskTypesOption;
+  AsyncModel Model; // the profiles' lazy and eager task types
+  std::string ClassifierFrameworks;
   LazyTaskClassifier Classifier;
   llvm::DenseSet<unsigned> Reported;
 };

@@ -10,9 +10,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-static constexpr llvm::StringLiteral SpawnFunctionsKey = "SpawnFunctions";
-static constexpr llvm::StringLiteral TokenSpawnFunctionsKey = "TokenSpawnFunctions";
-static constexpr llvm::StringLiteral DetachedTokensKey = "DetachedTokens";
 static constexpr llvm::StringLiteral DetachMethodsKey = "DetachMethods";
 
 // std::async is always known: its discarded future blocks, which is worse
@@ -21,21 +18,25 @@ static constexpr llvm::StringLiteral StdAsync = "::std::async";
 
 IgnoredJoinHandleCheck::IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      SpawnFunctionsOption(Options.get(SpawnFunctionsKey, DefaultSpawnFunctions).str()),
-      TokenSpawnFunctionsOption(
-          Options.get(TokenSpawnFunctionsKey, DefaultTokenSpawnFunctions).str()),
-      DetachedTokensOption(Options.get(DetachedTokensKey, DefaultDetachedTokens).str()),
-      DetachMethodsOption(Options.get(DetachMethodsKey, DefaultDetachMethods).str()),
-      SpawnFunctions(SpawnFunctionsOption), TokenSpawnFunctions(TokenSpawnFunctionsOption),
-      DetachedTokens(DetachedTokensOption), DetachMethods(DetachMethodsOption),
-      ThreadTypes(DefaultThreadTypes),
-      HandleReturning(NameList::fromOptions(SpawnFunctionsOption, StdAsync)) {}
+      DetachMethodsOption(Options.getLocalOrGlobal(DetachMethodsKey, DefaultDetachMethods).str()),
+      Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
+                      Vocabulary::DetachedSpawnFunctions, Vocabulary::DetachedTokens,
+                      Vocabulary::NonThrowingTokens}),
+      DetachMethods(DetachMethodsOption), ThreadTypes(DefaultThreadTypes) {}
 
 void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, SpawnFunctionsKey, SpawnFunctionsOption);
-  Options.store(Opts, TokenSpawnFunctionsKey, TokenSpawnFunctionsOption);
-  Options.store(Opts, DetachedTokensKey, DetachedTokensOption);
+  Model.storeOptions(Options, Opts);
   Options.store(Opts, DetachMethodsKey, DetachMethodsOption);
+}
+
+void IgnoredJoinHandleCheck::startTranslationUnit(ASTContext &Ctx) {
+  Model.startTranslationUnit(Ctx);
+  // The handle-returning spawns, and std::async (whose discarded future
+  // blocks: it has its own message).
+  std::string All;
+  for (const std::string &N : Model.names(Vocabulary::SpawnFunctions).names())
+    All += N + ";";
+  HandleReturning = NameList(All + StdAsync.str());
 }
 
 void IgnoredJoinHandleCheck::registerMatchers(MatchFinder *Finder) {
@@ -60,13 +61,16 @@ public:
   void local(const VarDecl &Var, const Expr &Init) {
     const auto *Call = dyn_cast<CallExpr>(&Init);
     if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr)
-      if (C.SpawnFunctions.contains(*Callee))
+      if (C.Model.names(Vocabulary::SpawnFunctions).contains(*Callee))
         C.checkLocal(Var, *Call, SM);
   }
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      if (C.TokenSpawnFunctions.contains(*Callee))
+      if (C.Model.names(Vocabulary::TokenSpawnFunctions).contains(*Callee))
         C.checkTokenSpawn(*Call, SM);
+      else if (const NamedDecl *Spawn = calleeOf(*Call);
+               Spawn && C.Model.names(Vocabulary::DetachedSpawnFunctions).contains(*Spawn))
+        C.checkDetachedSpawn(*Call, *Spawn, SM);
       else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
                Member && C.DetachMethods.contains(*Callee))
         C.checkDetach(*Member, SM);
@@ -80,6 +84,7 @@ private:
 } // namespace
 
 void IgnoredJoinHandleCheck::check(const MatchFinder::MatchResult &Result) {
+  startTranslationUnit(*Result.Context);
   if (const auto *TU = Result.Nodes.getNodeAs<TranslationUnitDecl>("tu"))
     JoinHandleVisitor(*this, *Result.SourceManager)
         .TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
@@ -91,7 +96,7 @@ bool IgnoredJoinHandleCheck::report(SourceLocation Loc, const SourceManager &SM)
 
 bool IgnoredJoinHandleCheck::spawnCatchesEverything(const CallExpr &Spawn) const {
   for (const Expr *Arg : Spawn.arguments())
-    if (spawnedTaskCatchesEverything(Arg))
+    if (!Model.mayThrow(Arg))
       return true;
   return false;
 }
@@ -119,8 +124,8 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
   std::string Token;
   for (unsigned I = 2; I < Call.getNumArgs() && Token.empty(); ++I)
     if (!isa<CXXDefaultArgExpr>(Call.getArg(I)))
-      Token = detachedTokenName(Call.getArg(I), DetachedTokens);
-  if (Token.empty() || spawnedTaskCatchesEverything(Call.getArg(1)))
+      Token = detachedTokenName(Call.getArg(I), Model.names(Vocabulary::DetachedTokens));
+  if (Token.empty() || !Model.mayThrow(Call.getArg(1)))
     return;
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
   if (!report(Loc, SM))
@@ -128,7 +133,8 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
   diag(Loc, "'%0' with '%1' discards the spawned coroutine's exception; pass a "
             "completion handler that rethrows or logs the std::exception_ptr, or "
             "catch every exception inside the coroutine")
-      << TokenSpawnFunctions.displayName(*Call.getDirectCallee()) << Token
+      << Model.names(Vocabulary::TokenSpawnFunctions).displayName(*Call.getDirectCallee())
+      << Token
       << Call.getSourceRange();
 }
 
@@ -137,7 +143,7 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
   if (!Callee)
     return;
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
-  if (!SpawnFunctions.contains(*Callee)) {
+  if (!Model.names(Vocabulary::SpawnFunctions).contains(*Callee)) {
     // std::async: blocks at once, whatever the task does.
     if (report(Loc, SM))
       diag(Loc, "future returned by '%0' is discarded; its destructor blocks right here "
@@ -151,7 +157,7 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
   diag(Loc, "join handle returned by '%0' is discarded; the task is detached and its "
             "result and exception are lost; co_await the handle, keep the task in a "
             "join set, or catch every exception inside the task")
-      << SpawnFunctions.displayName(*Callee) << Call.getSourceRange();
+      << Model.names(Vocabulary::SpawnFunctions).displayName(*Callee) << Call.getSourceRange();
 }
 
 // The spawn call a handle expression comes from: the call itself, or the
@@ -164,6 +170,38 @@ static const CallExpr *originOfHandle(const Expr *Handle) {
   return dyn_cast_or_null<CallExpr>(Handle);
 }
 
+// The construction of the thread a detach is called on: a temporary, or the
+// initializer of a local.
+static const CXXConstructExpr *threadConstruction(const Expr *Object) {
+  Object = ignoreValueWrappers(Object);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->getInit())
+      Object = ignoreValueWrappers(Var->getInit());
+  // `std::thread(f)` is a functional cast around the construction.
+  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Object))
+    Object = ignoreValueWrappers(Cast->getSubExpr());
+  return dyn_cast_or_null<CXXConstructExpr>(Object);
+}
+
+void IgnoredJoinHandleCheck::checkDetachedSpawn(const CallExpr &Call, const NamedDecl &Spawn,
+                                                const SourceManager &SM) {
+  // The task is the callee's object (`task().detach()`) or an argument.
+  const Expr *Task = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Task = Member->getImplicitObjectArgument();
+  bool Throws = Task ? Model.mayThrow(Task) : true;
+  for (const Expr *Arg : Call.arguments())
+    if (!Model.mayThrow(Arg))
+      Throws = false;
+  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  if (!Throws || !report(Loc, SM))
+    return;
+  diag(Loc, "'%0' starts a task that nobody observes; its exception is lost; keep a "
+            "handle and await it, or catch every exception inside the task")
+      << Model.names(Vocabulary::DetachedSpawnFunctions).displayName(Spawn)
+      << Call.getSourceRange();
+}
+
 void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
                                          const SourceManager &SM) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
@@ -171,6 +209,21 @@ void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
     return;
   SourceLocation Loc = SM.getExpansionLoc(Call.getExprLoc());
   if (ThreadTypes.contains(*Method->getParent())) {
+    // A thread that only completes an operation (an awaiter's
+    // `std::thread([h] { h.resume(); }).detach()`) is the operation's
+    // completion mechanism: there is nothing to join.
+    const CXXConstructExpr *Thread = threadConstruction(Call.getImplicitObjectArgument());
+    if (Thread && Thread->getNumArgs() > 0 && Model.threadOnlyCompletes(Thread->getArg(0)))
+      return;
+    // In a template the construction may be unresolved: its instantiations decide.
+    if (!Thread && Call.getImplicitObjectArgument() &&
+        Call.getImplicitObjectArgument()->isInstantiationDependent())
+      return;
+    if (!Thread)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(ignoreValueWrappers(Call.getImplicitObjectArgument())))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+            Var && Var->getInit() && Var->getInit()->isInstantiationDependent())
+          return;
     // A thread's uncaught exception terminates the process; what detach
     // loses is the join: nothing waits for the thread or outlives it.
     if (report(Loc, SM))
@@ -182,7 +235,8 @@ void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
   }
   const CallExpr *Origin = originOfHandle(Call.getImplicitObjectArgument());
   const FunctionDecl *Spawn = Origin ? Origin->getDirectCallee() : nullptr;
-  if (Spawn && SpawnFunctions.contains(*Spawn) && spawnCatchesEverything(*Origin))
+  if (Spawn && Model.names(Vocabulary::SpawnFunctions).contains(*Spawn) &&
+      spawnCatchesEverything(*Origin))
     return;
   if (!report(Loc, SM))
     return;
@@ -202,7 +256,7 @@ void IgnoredJoinHandleCheck::checkLocal(const VarDecl &Local, const CallExpr &In
     return;
   diag(Loc, "join handle %0 from '%1' is never used; the task is detached when the "
             "handle goes out of scope and its result and exception are lost")
-      << &Local << SpawnFunctions.displayName(*Init.getDirectCallee());
+      << &Local << Model.names(Vocabulary::SpawnFunctions).displayName(*Init.getDirectCallee());
 }
 
 } // namespace clang::tidy::async

@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_IGNOREDJOINHANDLECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncModel.h"
 #include "utils/NameList.h"
 #include "utils/Spawns.h"
 #include "llvm/ADT/DenseSet.h"
@@ -21,8 +22,11 @@ namespace clang::tidy::async {
 /// `asyncrt::spawn`, libcoro's `spawn_joinable`...). Not reported: a
 /// detached task whose body, defined in this translation unit, is one `try`
 /// with a `catch (...)` or `catch (std::exception &)` handler (it handles its
-/// own errors); `co_spawn` with any other completion token; a task added to
-/// a join set. Await the handle, keep it in a join set, or pass a completion
+/// own errors) or whose body cannot throw (AsyncModel::mayThrow: `co_return;`
+/// only, I/O through `as_tuple`/`redirect_error` tokens, noexcept callees);
+/// a detached thread that captures by value and ends by completing an
+/// operation (`h.resume()` in an awaiter); `co_spawn` with any other
+/// completion token; a task added to a join set. Await the handle, keep it in a join set, or pass a completion
 /// handler that rethrows or logs the `std::exception_ptr`; suppress with
 /// NOLINT(async-ignored-join-handle).
 ///
@@ -34,6 +38,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override { Reported.clear(); }
+  void startTranslationUnit(ASTContext &Ctx);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -47,22 +52,18 @@ public:
   void checkTokenSpawn(const CallExpr &Call, const SourceManager &SM);
   void checkDiscarded(const CallExpr &Call, const SourceManager &SM);
   void checkDetach(const CXXMemberCallExpr &Call, const SourceManager &SM);
+  void checkDetachedSpawn(const CallExpr &Call, const NamedDecl &Spawn, const SourceManager &SM);
   void checkLocal(const VarDecl &Local, const CallExpr &Init, const SourceManager &SM);
 
 private:
   bool report(SourceLocation Loc, const SourceManager &SM);
   bool spawnCatchesEverything(const CallExpr &Spawn) const;
 
-  const std::string SpawnFunctionsOption;
-  const std::string TokenSpawnFunctionsOption;
-  const std::string DetachedTokensOption;
   const std::string DetachMethodsOption;
 
 public:
   // Read by the user-code visitor in the .cpp.
-  NameList SpawnFunctions;
-  NameList TokenSpawnFunctions;
-  NameList DetachedTokens;
+  AsyncModel Model; // spawn functions, tokens, "can the task throw"
   NameList DetachMethods;
   NameList ThreadTypes;
   NameList HandleReturning; // SpawnFunctions and std::async

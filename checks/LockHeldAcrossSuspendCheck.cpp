@@ -27,23 +27,19 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-static constexpr llvm::StringLiteral GuardTypesKey = "RAIITypesList";
-static constexpr llvm::StringLiteral MutexTypesKey = "MutexTypesList";
 static constexpr llvm::StringLiteral AllowedAwaitablesKey = "AllowedAwaitablesList";
 
 LockHeldAcrossSuspendCheck::LockHeldAcrossSuspendCheck(StringRef Name,
                                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      GuardTypesOption(Options.get(GuardTypesKey, DefaultGuardTypes).str()),
-      MutexTypesOption(Options.get(MutexTypesKey, DefaultMutexTypes).str()),
       AllowedAwaitablesOption(
-          Options.get(AllowedAwaitablesKey, DefaultAllowedAwaitables).str()),
-      Model(GuardTypesOption, MutexTypesOption),
-      Suspensions(AllowedAwaitablesOption) {}
+          Options.getLocalOrGlobal(AllowedAwaitablesKey, DefaultAllowedAwaitables).str()),
+      Async(Options, {Vocabulary::GuardTypes, Vocabulary::MutexTypes,
+                      Vocabulary::SyncGeneratorTypes}),
+      Model(DefaultGuardTypes, DefaultMutexTypes), Suspensions(AllowedAwaitablesOption) {}
 
 void LockHeldAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, GuardTypesKey, GuardTypesOption);
-  Options.store(Opts, MutexTypesKey, MutexTypesOption);
+  Async.storeOptions(Options, Opts);
   Options.store(Opts, AllowedAwaitablesKey, AllowedAwaitablesOption);
 }
 
@@ -88,6 +84,9 @@ struct Step {
   unsigned A = 0, B = 0;
   SourceLocation Loc;
   const Expr *Suspension = nullptr;
+  // Suspend: locks handed to the awaiter (`co_await cv.wait(lock, pred)`):
+  // it releases them while the coroutine is suspended.
+  llvm::SmallVector<unsigned, 1> Handed;
 };
 
 struct LockInfo {
@@ -130,6 +129,7 @@ private:
   void describeGuardVar(const VarDecl &V, std::vector<Step> &Steps);
   void describeCall(const Expr &E, std::vector<Step> &Steps);
   void apply(const Step &S, LockState &State, bool Record);
+  void handedLocks(const Expr &Suspension, llvm::SmallVectorImpl<unsigned> &Out);
   std::string text(const Expr *E) const;
 
   const LockModel &Model;
@@ -373,12 +373,47 @@ void Analysis::describe(const CFGElement &E, std::vector<Step> &Steps) {
   }
   if (isExplicitSuspension(*St)) {
     const auto *X = cast<Expr>(St);
-    if (Suspensions.maySuspend(*X))
-      Steps.push_back({Step::Suspend, 0, 0, X->getBeginLoc(), X});
+    if (Suspensions.maySuspend(*X)) {
+      Step Suspend{Step::Suspend, 0, 0, X->getBeginLoc(), X};
+      handedLocks(*X, Suspend.Handed);
+      Steps.push_back(std::move(Suspend));
+    }
     return;
   }
   if (isa<CallExpr>(St) || isa<CXXStaticCastExpr>(St))
     describeCall(*cast<Expr>(St), Steps);
+}
+
+// The guards an awaited call takes as arguments (by reference or pointer):
+// an asynchronous condition variable's `wait(lock, pred)`, or an awaiter
+// constructed from the guard, owns the lock while the coroutine is
+// suspended. Their mutexes are handed over with them.
+void Analysis::handedLocks(const Expr &Suspension, llvm::SmallVectorImpl<unsigned> &Out) {
+  const Expr *Awaited = getAwaitedExpr(Suspension);
+  if (!Awaited)
+    return;
+  forEachOwnStmt(Awaited, [&](const Stmt &S) {
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    else
+      return true;
+    for (const Expr *Arg : Args) {
+      QualType T = Arg->getType();
+      if (const auto *P = T->getAs<PointerType>())
+        T = P->getPointeeType();
+      if (!Model.isGuardType(T))
+        continue;
+      if (std::optional<unsigned> Id = lockId(Arg, true)) {
+        Out.push_back(*Id);
+        if (auto It = GuardMutex.find(*Id); It != GuardMutex.end())
+          Out.push_back(It->second);
+      }
+    }
+    return true;
+  });
 }
 
 void Analysis::apply(const Step &S, LockState &State, bool Record) {
@@ -414,7 +449,7 @@ void Analysis::apply(const Step &S, LockState &State, bool Record) {
   case Step::Suspend:
     if (Record)
       for (unsigned Id = 0; Id < State.size(); ++Id)
-        if (!State[Id].empty())
+        if (!State[Id].empty() && !llvm::is_contained(S.Handed, Id))
           Findings.push_back({S.Suspension, S.Loc, Id, State[Id]});
     break;
   }
@@ -567,9 +602,26 @@ bool Analysis::run(const FunctionDecl &Coroutine) {
 } // namespace
 
 void LockHeldAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
+  Async.startTranslationUnit(*Result.Context);
+  // The guard and mutex lists: the options' plus the active profiles'.
+  std::string Frameworks = "+" + Async.activeFrameworks();
+  if (Frameworks != LockFrameworks) {
+    LockFrameworks = Frameworks;
+    auto Joined = [](const NameList &L) {
+      std::string Out;
+      for (const std::string &N : L.names())
+        Out += N + ";";
+      return Out;
+    };
+    Model = LockModel(Joined(Async.names(Vocabulary::GuardTypes)),
+                      Joined(Async.names(Vocabulary::MutexTypes)));
+  }
   forEachUserCoroutine(*Result.Context,
                        [&](const FunctionDecl &Coroutine, const CoroutineBodyStmt &Body) {
-                         checkCoroutine(&Coroutine, &Body, *Result.Context);
+                         // A synchronous generator suspends at co_yield
+                         // back to its consumer, on the same thread.
+                         if (Async.kindOf(Coroutine, Body) == CoroutineKind::Task)
+                           checkCoroutine(&Coroutine, &Body, *Result.Context);
                        });
 }
 

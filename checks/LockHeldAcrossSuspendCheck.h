@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_LOCKHELDACROSSSUSPENDCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncModel.h"
 #include "utils/LockModel.h"
 #include "utils/SuspensionFilter.h"
 #include <set>
@@ -25,6 +26,8 @@ namespace clang::tidy::async {
 /// still held when the body finishes is reported at the `co_return` (or the
 /// end of the body). Not reported: a lock released, moved away or out of scope
 /// before the suspension, a guard obtained by awaiting an asynchronous mutex,
+/// a guard handed to the awaiter (`co_await cv.wait(lock, pred)`: the awaiter
+/// releases it while suspended), a synchronous generator's `co_yield`,
 /// awaits that never suspend (AllowedAwaitablesList, or `await_ready` that is
 /// constantly true). Suppress with NOLINT(async-lock-held-across-suspend).
 ///
@@ -53,9 +56,9 @@ private:
   /// Reports once per (location, lock): a template is reported once.
   bool firstReport(SourceLocation Loc, llvm::StringRef Lock);
 
-  const std::string GuardTypesOption;
-  const std::string MutexTypesOption;
   const std::string AllowedAwaitablesOption;
+  AsyncModel Async; // lock lists (options + profiles), coroutine kinds
+  std::string LockFrameworks; // the profiles Model was built for
   LockModel Model;
   SuspensionFilter Suspensions;
   std::set<std::pair<unsigned, std::string>> Reported;

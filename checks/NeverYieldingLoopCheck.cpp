@@ -2,6 +2,7 @@
 
 #include "NeverYieldingLoopCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Loops.h"
 #include "utils/UserCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -19,11 +20,16 @@ NeverYieldingLoopCheck::NeverYieldingLoopCheck(StringRef Name, ClangTidyContext 
       MinTripCount(Options.get(MinTripCountKey, 100000ULL)),
       AllowedAwaitablesOption(
           Options.get(AllowedAwaitablesKey, DefaultAllowedAwaitables).str()),
-      Suspensions(AllowedAwaitablesOption), Locks(DefaultGuardTypes, DefaultMutexTypes) {}
+      Suspensions(AllowedAwaitablesOption),
+      Model(Options, {Vocabulary::GuardTypes, Vocabulary::MutexTypes,
+                      Vocabulary::SyncGeneratorTypes, Vocabulary::BlockingExecutors,
+                      Vocabulary::HopFunctions}),
+      Locks(DefaultGuardTypes, DefaultMutexTypes) {}
 
 void NeverYieldingLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, MinTripCountKey, MinTripCount);
   Options.store(Opts, AllowedAwaitablesKey, AllowedAwaitablesOption);
+  Model.storeOptions(Options, Opts);
 }
 
 void NeverYieldingLoopCheck::onStartOfTranslationUnit() {
@@ -361,10 +367,26 @@ static std::optional<unsigned long long> nestWork(const Stmt &Loop, const ASTCon
   return Total;
 }
 
+static std::string joined(const NameList &L) {
+  std::string Out;
+  for (const std::string &N : L.names())
+    Out += N + ";";
+  return Out;
+}
+
 void NeverYieldingLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  Model.startTranslationUnit(*Result.Context);
+  // The user's lock lists (and the profiles'), as the lock check reads them.
+  std::string Frameworks = "+" + Model.activeFrameworks();
+  if (Frameworks != LockFrameworks) {
+    LockFrameworks = Frameworks;
+    Locks = LockModel(joined(Model.names(Vocabulary::GuardTypes)),
+                      joined(Model.names(Vocabulary::MutexTypes)));
+  }
   forEachUserCoroutine(*Result.Context,
                        [&](const FunctionDecl &Coroutine, const CoroutineBodyStmt &Body) {
-                         checkCoroutine(&Coroutine, &Body, *Result.Context);
+                         if (Model.kindOf(Coroutine, Body) == CoroutineKind::Task)
+                           checkCoroutine(&Coroutine, &Body, *Result.Context);
                        });
 }
 
@@ -393,8 +415,10 @@ void NeverYieldingLoopCheck::checkCoroutine(const FunctionDecl *Coroutine, const
     return Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
   };
 
-  forEachOwnStmt(Body, [&](const Stmt &Loop) {
-    if (!isLoop(Loop) || MaySuspend(&Loop))
+  Model.forEachOwnStmtWithExecutor(Body, [&](const Stmt &Loop, bool OffExecutor) {
+    if (OffExecutor)
+      return true; // CPU work on a pool meant for it
+    if (!isLoop(Loop) || MaySuspend(&Loop) || isNeverRepeatingLoop(Loop, Ctx))
       return true; // look for loops inside
     SourceLocation Loc = SM.getExpansionLoc(Loop.getBeginLoc());
     const Expr *Cond = conditionOf(Loop);

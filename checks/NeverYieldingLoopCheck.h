@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_NEVERYIELDINGLOOPCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncModel.h"
 #include "utils/LockModel.h"
 #include "utils/SuspensionFilter.h"
 #include "llvm/ADT/DenseSet.h"
@@ -21,7 +22,12 @@ namespace clang::tidy::async {
 /// `throw` or `goto`), or that runs a constant number of iterations of at
 /// least MinTripCount (nested counted loops multiply). Not reported: loops
 /// with a suspension point on some path, loops in a lambda that is not itself
-/// a coroutine, loops over containers or with non-constant bounds. Yield to
+/// a coroutine, loops over containers or with non-constant bounds, loops
+/// whose condition is constantly false (`do { ... } while (false)` in
+/// macros), loops in a synchronous generator, loops after a hop onto an
+/// executor meant for blocking or CPU work (AsyncModel). Spin locks are
+/// recognised with the lock lists shared with async-lock-held-across-suspend
+/// (RAIITypesList, MutexTypesList). Yield to
 /// the executor in the loop, or move the work to a thread pool; suppress with
 /// NOLINT(async-never-yielding-loop).
 ///
@@ -46,6 +52,8 @@ private:
   const unsigned long long MinTripCount;
   const std::string AllowedAwaitablesOption;
   SuspensionFilter Suspensions;
+  AsyncModel Model;
+  std::string LockFrameworks; // the profiles the lock lists were built for
   LockModel Locks; // recognises spin locks (`while (!M.try_lock())`)
   llvm::DenseSet<unsigned> Reported;
 };

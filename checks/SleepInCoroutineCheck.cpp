@@ -19,6 +19,6 @@ static constexpr llvm::StringLiteral DefaultReplacements =
 
 SleepInCoroutineCheck::SleepInCoroutineCheck(StringRef Name, ClangTidyContext *Context)
     : BlockingCallCheckBase(Name, Context,
-                            {DefaultSleeps, DefaultReplacements, "sleep"}) {}
+                            {DefaultSleeps, DefaultReplacements, "sleep", Vocabulary::Sleeps}) {}
 
 } // namespace clang::tidy::async

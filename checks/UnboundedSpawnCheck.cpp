@@ -2,6 +2,7 @@
 
 #include "UnboundedSpawnCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Loops.h"
 #include "utils/Spawns.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -9,26 +10,34 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-static constexpr llvm::StringLiteral SpawnFunctionsKey = "SpawnFunctions";
 static constexpr llvm::StringLiteral ThreadTypesKey = "ThreadTypes";
-static constexpr llvm::StringLiteral LimitersKey = "Limiters";
 static constexpr llvm::StringLiteral AllowAwaitedAcceptLoopsKey = "AllowAwaitedAcceptLoops";
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      SpawnFunctionsOption(
-          Options.get(SpawnFunctionsKey, DefaultAllSpawnFunctions).str()),
-      ThreadTypesOption(Options.get(ThreadTypesKey, DefaultThreadTypes).str()),
-      LimitersOption(Options.get(LimitersKey, DefaultLimiters).str()),
+      ThreadTypesOption(Options.getLocalOrGlobal(ThreadTypesKey, DefaultThreadTypes).str()),
       AllowAwaitedAcceptLoops(Options.get(AllowAwaitedAcceptLoopsKey, false)),
-      SpawnFunctions(SpawnFunctionsOption), ThreadTypes(ThreadTypesOption),
-      Limiters(LimitersOption) {}
+      Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
+                      Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions,
+                      Vocabulary::Limiters}),
+      ThreadTypes(ThreadTypesOption) {}
 
 void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, SpawnFunctionsKey, SpawnFunctionsOption);
+  Model.storeOptions(Options, Opts);
   Options.store(Opts, ThreadTypesKey, ThreadTypesOption);
-  Options.store(Opts, LimitersKey, LimitersOption);
   Options.store(Opts, AllowAwaitedAcceptLoopsKey, AllowAwaitedAcceptLoops);
+}
+
+// std::async always starts a task (or runs it at once).
+static constexpr llvm::StringLiteral StdAsync = "::std::async";
+
+bool UnboundedSpawnCheck::isSpawnCallee(const NamedDecl &D) const {
+  static const NameList Async(StdAsync);
+  for (Vocabulary V : {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
+                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions})
+    if (Model.names(V).contains(D))
+      return true;
+  return Async.contains(D);
 }
 
 void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
@@ -135,9 +144,11 @@ static bool isCountedCondition(const Expr *Cond,
   return false;
 }
 
-static bool isBoundedLoop(const Stmt &Loop) {
+static bool isBoundedLoop(const Stmt &Loop, const ASTContext &Ctx) {
   if (isa<CXXForRangeStmt>(Loop))
     return true;
+  if (isNeverRepeatingLoop(Loop, Ctx))
+    return true; // do { ... } while (false): a statement, not a loop
   llvm::SmallPtrSet<const VarDecl *, 4> Stepped;
   if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
     collectStepped(For->getInc(), Stepped);
@@ -170,8 +181,8 @@ static const Stmt *loopBody(const Stmt &Loop) {
 
 const Expr *UnboundedSpawnCheck::asSpawn(const Stmt &S) const {
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    return Callee && SpawnFunctions.contains(*Callee) ? Call : nullptr;
+    const NamedDecl *Callee = calleeOf(*Call);
+    return Callee && isSpawnCallee(*Callee) ? Call : nullptr;
   }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
@@ -190,7 +201,7 @@ void UnboundedSpawnCheck::collectSpawns(const Stmt *S,
     return;
   if (const Expr *Spawn = asSpawn(*S))
     Out.push_back(Spawn);
-  if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) && !isBoundedLoop(*S)) {
+  if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S) && !isBoundedLoop(*S, *ModelContext)) {
     if (const auto *For = dyn_cast<ForStmt>(S))
       collectSpawns(For->getInit(), Out); // runs once per outer iteration
     return;
@@ -214,12 +225,15 @@ bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spa
                                            const SourceManager &SM) const {
   SourceLocation SpawnLoc = SM.getExpansionLoc(Spawn.getBeginLoc());
   bool Found = false;
+  // The walk reaches a co_await before its operand.
+  llvm::SmallPtrSet<const Expr *, 4> Awaited;
   forEachOwnStmt(&LoopBody, [&](const Stmt &S) {
     if (Found)
       return false;
+    if (const Expr *A = getAwaitedExpr(S))
+      Awaited.insert(A);
     const auto *Call = dyn_cast<CallExpr>(&S);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (Callee && Limiters.contains(*Callee) &&
+    if (Call && Model.isLimiter(*Call, Awaited.contains(Call)) &&
         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Call->getBeginLoc()), SpawnLoc))
       Found = true;
     return true;
@@ -245,8 +259,12 @@ static bool awaitsBefore(const Stmt &LoopBody, const Expr &Spawn, const SourceMa
 void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   const SourceManager &SM = *Result.SourceManager;
+  if (ModelContext != Result.Context) {
+    Model.startTranslationUnit(*Result.Context);
+    ModelContext = Result.Context;
+  }
   const Stmt *Body = loopBody(*Loop);
-  if (!Body || isBoundedLoop(*Loop))
+  if (!Body || isBoundedLoop(*Loop, *Result.Context))
     return;
   llvm::SmallVector<const Expr *, 4> Spawns;
   collectSpawns(Body, Spawns);
@@ -259,8 +277,17 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
     if (AllowAwaitedAcceptLoops && awaitsBefore(*Body, *Spawn, SM))
       continue;
     std::string What;
-    if (const auto *Call = dyn_cast<CallExpr>(Spawn))
-      What = SpawnFunctions.displayName(*Call->getDirectCallee());
+    if (const auto *Call = dyn_cast<CallExpr>(Spawn)) {
+      const NamedDecl &Callee = *calleeOf(*Call);
+      What = Callee.getQualifiedNameAsString();
+      for (Vocabulary V : {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
+                           Vocabulary::DetachedSpawnFunctions,
+                           Vocabulary::ScopedSpawnFunctions})
+        if (Model.names(V).contains(Callee)) {
+          What = Model.names(V).displayName(Callee);
+          break;
+        }
+    }
     else
       What = ThreadTypes.displayName(
           *cast<CXXConstructExpr>(Spawn)->getConstructor()->getParent());

@@ -4,6 +4,7 @@
 #define ASYNCLINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncModel.h"
 #include "utils/NameList.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -17,9 +18,13 @@ namespace clang::tidy::async {
 /// the loop, when the loop is `for (;;)`, `while (true)` or any loop whose
 /// condition is not a counter compared with a bound (an accept loop, a
 /// receive loop), and the loop body does not call a limiter before the spawn
-/// (`co_await sem.acquire()`, `co_await set.join_next()`). Not reported: a
-/// range-for, a counted loop (its condition compares a variable that the
-/// loop steps), a loop with a limiter. One task per accepted connection is
+/// (`co_await sem.acquire()`, `co_await set.join_next()`, or an awaited
+/// acquire of any semaphore-like class). Not reported: a range-for, a counted
+/// loop (its condition compares a variable that the loop steps), a loop whose
+/// condition is constantly false (`do { ... } while (false)`), a loop with a
+/// limiter. Spawns are the model's (AsyncModel.h): SpawnFunctions,
+/// TokenSpawnFunctions, DetachedSpawnFunctions, ScopedSpawnFunctions,
+/// std::async, and the framework profiles' own. One task per accepted connection is
 /// reported too (Tokio's guide bounds it with a semaphore); the option
 /// AllowAwaitedAcceptLoops exempts loops that await before they spawn.
 /// Suppress with NOLINT(async-unbounded-spawn).
@@ -31,7 +36,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    ModelContext = nullptr;
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -47,13 +55,13 @@ private:
   bool hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
                         const SourceManager &SM) const;
 
-  const std::string SpawnFunctionsOption;
+  bool isSpawnCallee(const NamedDecl &D) const;
+
   const std::string ThreadTypesOption;
-  const std::string LimitersOption;
   const bool AllowAwaitedAcceptLoops;
-  NameList SpawnFunctions;
+  AsyncModel Model;
   NameList ThreadTypes;
-  NameList Limiters;
+  const ASTContext *ModelContext = nullptr;
   llvm::DenseSet<unsigned> Reported;
 };
 

@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheckBase.h"
 #include "Coroutines.h"
+#include "Tasks.h"
 #include "UserCode.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -34,6 +35,10 @@ BlockingCallCheckBase::BlockingCallCheckBase(llvm::StringRef Name,
           Options.get(OffloadWrappersKey, DefaultOffloadWrappers).str()),
       ReplacementsOption(Options.get(ReplacementsKey, D.Replacements).str()),
       MaxCallDepth(Options.get(MaxCallDepthKey, 3U)), What(D.What.str()),
+      ProfileList(D.Profiles),
+      Model(Options, {Vocabulary::BlockingExecutors, Vocabulary::HopFunctions,
+                      Vocabulary::SyncDrivers, Vocabulary::SyncGeneratorTypes,
+                      Vocabulary::TokenSpawnFunctions, Vocabulary::SpawnFunctions}),
       Functions(NameList::fromOptions(FunctionsOption, ExtraFunctionsOption)),
       OffloadWrappers(OffloadWrappersOption),
       Replacements(parseNameMap(ReplacementsOption)) {}
@@ -44,6 +49,7 @@ void BlockingCallCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, OffloadWrappersKey, OffloadWrappersOption);
   Options.store(Opts, ReplacementsKey, ReplacementsOption);
   Options.store(Opts, MaxCallDepthKey, MaxCallDepth);
+  Model.storeOptions(Options, Opts);
 }
 
 void BlockingCallCheckBase::onStartOfTranslationUnit() {
@@ -64,6 +70,11 @@ void BlockingCallCheckBase::registerMatchers(MatchFinder *Finder) {
 static void forEachCalleeCandidate(const Stmt &S,
                                    llvm::function_ref<bool(const NamedDecl &)> F) {
   if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    // A customisation-point object (`stdexec::sync_wait(S)`) is named by
+    // its variable.
+    if (const auto *Object = dyn_cast_or_null<VarDecl>(calleeOf(*Call)))
+      if (F(*Object))
+        return;
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       F(*Callee);
       return;
@@ -92,8 +103,26 @@ static const CXXRecordDecl *objectClass(const Stmt &S) {
   return T->getAsCXXRecordDecl();
 }
 
+// A C stdio call on stdout or stderr (`fflush(stdout)`, `fputs(s, stderr)`)
+// writes to the console, like printf (which no list names): logging, not
+// reported. Reading stdin still blocks and is.
+static bool isConsoleOutput(const Stmt &S) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return false;
+  for (const Expr *Arg : Call->arguments())
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->getIdentifier() && !Var->isLocalVarDeclOrParm() &&
+          (Var->getName() == "stdout" || Var->getName() == "stderr"))
+        return true;
+  return false;
+}
+
 std::optional<llvm::StringRef>
 BlockingCallCheckBase::listedCallee(const Stmt &S, const NamedDecl *&Callee) const {
+  if (isConsoleOutput(S))
+    return std::nullopt;
   std::optional<llvm::StringRef> Entry;
   forEachCalleeCandidate(S, [&](const NamedDecl &D) {
     const NamedDecl *Target = &D;
@@ -163,8 +192,9 @@ namespace {
 // TU-wide parent map).
 class CoroutineAndOffloadCollector : public UserCodeTraversal<CoroutineAndOffloadCollector> {
 public:
-  CoroutineAndOffloadCollector(const SourceManager &SM, const NameList &Wrappers)
-      : UserCodeTraversal(SM), Wrappers(Wrappers) {}
+  CoroutineAndOffloadCollector(const SourceManager &SM, const NameList &Wrappers,
+                               const AsyncModel &Model)
+      : UserCodeTraversal(SM), Wrappers(Wrappers), Model(Model) {}
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->doesThisDeclarationHaveABody())
@@ -175,6 +205,32 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       noteLambdaArguments(*Callee, Call->arguments());
+    const NamedDecl *Callee = calleeOf(*Call);
+    if (!Callee)
+      return true;
+    // A coroutine driven to completion on the calling thread with no
+    // executor argument (a test's syncAwait(lambda()), syncAwait(work()))
+    // runs on no executor.
+    if (Model.names(Vocabulary::SyncDrivers).contains(*Callee)) {
+      unsigned Args = Call->getNumArgs() - (isa<VarDecl>(Callee) ? 1 : 0);
+      if (Args == 1) {
+        const Expr *Arg = Call->getArg(Call->getNumArgs() - 1);
+        noteCoroutineArgument(Arg);
+        if (const auto *Inner = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(Arg)))
+          if (const FunctionDecl *F = Inner->getDirectCallee())
+            if (const FunctionDecl *Def = F->getDefinition())
+              DrivenSites[Def].insert(Inner);
+      }
+    }
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (const FunctionDecl *Def = F->getDefinition(); Def && isCoroutine(*Def))
+        Sites[Def].insert(Call);
+    // A coroutine spawned onto an executor meant for blocking work.
+    if ((Model.names(Vocabulary::TokenSpawnFunctions).contains(*Callee) ||
+         Model.names(Vocabulary::SpawnFunctions).contains(*Callee)) &&
+        Call->getNumArgs() > 1 && Model.isBlockingExecutor(Call->getArg(0)))
+      for (const Expr *Arg : Call->arguments())
+        noteCoroutineArgument(Arg);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -184,8 +240,56 @@ public:
 
   std::vector<std::pair<const FunctionDecl *, const CoroutineBodyStmt *>> Coroutines;
   llvm::SmallPtrSet<const FunctionDecl *, 4> Offloaded;
+  // Calls of each coroutine defined here, and those that a synchronous
+  // driver runs with no executor.
+  // (Sets: the walk may meet a call twice, through a co_await's implicit
+  // subexpressions.)
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const Expr *, 2>> Sites, DrivenSites;
+
+  /// Adds to Offloaded the coroutines that only ever run synchronously: each
+  /// call of them is driven by a synchronous driver with no executor, or
+  /// awaited by a coroutine that only ever runs synchronously.
+  void addSynchronouslyDriven() {
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const FunctionDecl *, 2>> AwaitedBy;
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const Expr *, 2>> AwaitedSites;
+    for (const auto &[F, Body] : Coroutines)
+      forEachOwnStmt(Body, [&, F = F](const Stmt &S) {
+        if (const auto *Call = dyn_cast_or_null<CallExpr>(getAwaitedExpr(S)))
+          if (const FunctionDecl *Callee = Call->getDirectCallee())
+            if (const FunctionDecl *Def = Callee->getDefinition();
+                Def && AwaitedSites[Def].insert(Call).second)
+              AwaitedBy[Def].push_back(F);
+        return true;
+      });
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Sync;
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const auto &[F, Body] : Coroutines) {
+        if (Sync.contains(F))
+          continue;
+        unsigned Total = Sites.lookup(F).size(), Driven = DrivenSites.lookup(F).size();
+        const auto &Callers = AwaitedBy[F];
+        if (Total == 0 || Driven + Callers.size() != Total)
+          continue;
+        if (!llvm::all_of(Callers, [&](const FunctionDecl *C) { return Sync.contains(C); }))
+          continue;
+        Sync.insert(F);
+        Changed = true;
+      }
+    }
+    Offloaded.insert(Sync.begin(), Sync.end());
+  }
 
 private:
+  // A lambda, or a lambda called at once (`lambda()`), passed as an argument.
+  void noteCoroutineArgument(const Expr *Arg) {
+    const Expr *E = ignoreValueWrappers(Arg);
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+      E = ignoreValueWrappers(Op->getArg(0));
+    if (const auto *L = dyn_cast_or_null<LambdaExpr>(E))
+      Offloaded.insert(L->getCallOperator());
+  }
   template <typename Args> void noteLambdaArguments(const NamedDecl &Callee, Args Arguments) {
     for (const Expr *Arg : Arguments)
       if (const auto *L = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
@@ -193,15 +297,27 @@ private:
           Offloaded.insert(L->getCallOperator());
   }
   const NameList &Wrappers;
+  const AsyncModel &Model;
 };
 } // namespace
 
 void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
-  CoroutineAndOffloadCollector Collector(*SM, OffloadWrappers);
+  Model.startTranslationUnit(*Result.Context);
+  std::string Extra = Model.profileNames(ProfileList);
+  if (Extra != ProfileFunctions) {
+    ProfileFunctions = Extra;
+    std::string All = ExtraFunctionsOption;
+    if (!Extra.empty())
+      All += (All.empty() ? "" : ";") + Extra;
+    Functions = NameList::fromOptions(FunctionsOption, All);
+  }
+  CoroutineAndOffloadCollector Collector(*SM, OffloadWrappers, Model);
   Collector.TraverseAST(*Result.Context);
+  Collector.addSynchronouslyDriven();
   for (const auto &[Coroutine, Body] : Collector.Coroutines)
-    if (!Collector.Offloaded.contains(Coroutine))
+    if (!Collector.Offloaded.contains(Coroutine) &&
+        Model.kindOf(*Coroutine, *Body) == CoroutineKind::Task)
       checkCoroutine(*Coroutine, *Body);
 }
 
@@ -211,9 +327,13 @@ void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,
   // asynchronous form, whatever its name. Its arguments are still examined.
   // The walk reaches a co_await before its operand, so the set is ready.
   llvm::SmallPtrSet<const Expr *, 8> Awaited;
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
+  Model.forEachOwnStmtWithExecutor(&Body, [&](const Stmt &S, bool OffExecutor) {
     if (const Expr *A = getAwaitedExpr(S))
       Awaited.insert(A);
+    // After a hop onto a blocking executor (`co_await resume_on(background)`)
+    // blocking is what that executor is for.
+    if (OffExecutor)
+      return true;
     const auto *E = dyn_cast<Expr>(&S);
     if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) || Awaited.contains(E))
       return true;

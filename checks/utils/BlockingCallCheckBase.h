@@ -3,8 +3,13 @@
 // The machinery behind async-sleep-in-coroutine and async-blocking-call-in-coroutine:
 // the two differ only in their default lists and their wording.
 //
-// A call is reported when its callee is on the check's list and the innermost
-// callable around it is a coroutine. A call from a coroutine to a function of
+// A call is reported when its callee is on the check's list (plus the active
+// framework profiles' list) and the innermost callable around it is a
+// coroutine that is async code (AsyncModel: not a synchronous generator,
+// not a lambda driven to completion by a synchronous driver, not a coroutine
+// spawned onto a blocking executor) and has not hopped onto an executor
+// meant for blocking work. Console output (a C stdio call on stdout or
+// stderr: printf, fflush(stdout)) is logging, never reported. A call from a coroutine to a function of
 // this translation unit (not a coroutine, not in a system header) that itself
 // reaches a listed call, up to MaxCallDepth functions deep, is reported at the
 // call in the coroutine with one note per step down to the blocking call.
@@ -14,6 +19,7 @@
 #ifndef ASYNCLINT_CHECKS_UTILS_BLOCKINGCALLCHECKBASE_H
 #define ASYNCLINT_CHECKS_UTILS_BLOCKINGCALLCHECKBASE_H
 
+#include "AsyncModel.h"
 #include "NameList.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -30,6 +36,7 @@ public:
     llvm::StringRef Functions;
     llvm::StringRef Replacements;
     llvm::StringRef What; // "sleep" or "call", used in messages
+    Vocabulary Profiles;  // the profiles' list that extends Functions
   };
 
   BlockingCallCheckBase(llvm::StringRef Name, ClangTidyContext *Context,
@@ -74,6 +81,9 @@ private:
   const std::string ReplacementsOption;
   const unsigned MaxCallDepth;
   const std::string What;
+  const Vocabulary ProfileList;
+  AsyncModel Model;
+  std::string ProfileFunctions; // the active profiles' additions to Functions
   NameList Functions;
   NameList OffloadWrappers;
   llvm::StringMap<std::string> Replacements;

@@ -96,7 +96,10 @@ static const Expr *strip(const Expr *E) {
   return E;
 }
 
-std::optional<LockPath> getObjectPath(const Expr *E) {
+// How many local references are followed (`auto &A = B; auto &B = S.M;`).
+static constexpr unsigned MaxAliasDepth = 4;
+
+static std::optional<LockPath> objectPath(const Expr *E, unsigned Depth) {
   LockPath P;
   E = strip(E);
   // Collect from the outermost member down to the base, then reverse.
@@ -107,6 +110,19 @@ std::optional<LockPath> getObjectPath(const Expr *E) {
       continue;
     }
     if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+      // A local reference (`auto &M = S.Mu;`) or a constant pointer
+      // (`auto *const M = &S.Mu;`) names the storage it is bound to: a lock
+      // is named by where it lives, not by the name used for it.
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl());
+          V && Depth < MaxAliasDepth && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+          V->getInit() &&
+          (V->getType()->isReferenceType() ||
+           (V->getType()->isPointerType() && V->getType().isConstQualified())))
+        if (std::optional<LockPath> Bound = objectPath(V->getInit(), Depth + 1)) {
+          std::reverse(P.Decls.begin(), P.Decls.end());
+          Bound->Decls.append(P.Decls.begin(), P.Decls.end());
+          return Bound;
+        }
       P.Decls.push_back(D->getDecl()->getCanonicalDecl());
       break;
     }
@@ -121,6 +137,8 @@ std::optional<LockPath> getObjectPath(const Expr *E) {
   std::reverse(P.Decls.begin(), P.Decls.end());
   return P;
 }
+
+std::optional<LockPath> getObjectPath(const Expr *E) { return objectPath(E, 0); }
 
 static bool nameIs(const NamedDecl *D, std::initializer_list<llvm::StringRef> Names) {
   if (!D || !D->getIdentifier())

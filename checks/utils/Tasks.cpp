@@ -234,6 +234,15 @@ const CXXRecordDecl *LazyTaskClassifier::promiseOf(const CXXRecordDecl &R) {
 }
 
 LazyTaskClassifier::Start LazyTaskClassifier::classify(const CXXRecordDecl &R) {
+  // A listed eager type (concurrencpp::result: its promise may start by
+  // scheduling itself, which reads as lazy) starts at the call.
+  if (!EagerTaskTypes.empty()) {
+    if (EagerTaskTypes.contains(R))
+      return Start::Eager;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&R);
+        Spec && EagerTaskTypes.contains(*Spec->getSpecializedTemplate()))
+      return Start::Eager;
+  }
   if (!ExtraTaskTypes.empty() && ExtraTaskTypes.contains(R))
     return Start::Lazy;
   if (const CXXRecordDecl *Promise = promiseOf(R)) {

@@ -38,8 +38,8 @@ public:
   enum class Start { Lazy, Eager, Unknown };
 
   LazyTaskClassifier() = default;
-  explicit LazyTaskClassifier(NameList ExtraTaskTypes)
-      : ExtraTaskTypes(std::move(ExtraTaskTypes)) {}
+  explicit LazyTaskClassifier(NameList ExtraTaskTypes, NameList EagerTaskTypes = {})
+      : ExtraTaskTypes(std::move(ExtraTaskTypes)), EagerTaskTypes(std::move(EagerTaskTypes)) {}
 
   /// True if \p T (a call's result type) is a lazy task. \p Callee, when it
   /// is a coroutine defined in this TU, gives the promise directly if the
@@ -62,6 +62,7 @@ private:
   const ClassTemplateDecl *coroutineTraits(ASTContext &Ctx);
 
   NameList ExtraTaskTypes;
+  NameList EagerTaskTypes;
   llvm::DenseMap<const Type *, Start> Cache;
   bool TraitsLookedUp = false;
   const ClassTemplateDecl *CoroutineTraits = nullptr;

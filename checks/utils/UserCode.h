@@ -12,6 +12,7 @@
 #ifndef ASYNCLINT_CHECKS_UTILS_USERCODE_H
 #define ASYNCLINT_CHECKS_UTILS_USERCODE_H
 
+#include "Frameworks.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -20,7 +21,8 @@
 namespace clang::tidy::async {
 
 /// A RecursiveASTVisitor over the declarations written outside system
-/// headers, with template instantiations and implicit code (lambda call
+/// headers and outside a known framework's namespaces in its own headers
+/// (isFrameworkImplementation), with template instantiations and implicit code (lambda call
 /// operators) included.
 template <typename Derived> class UserCodeTraversal : public RecursiveASTVisitor<Derived> {
   using Base = RecursiveASTVisitor<Derived>;
@@ -37,6 +39,10 @@ public:
     SourceLocation Loc = D->getLocation();
     if (Loc.isValid() && !isa<TranslationUnitDecl>(D) &&
         SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      return true;
+    // A framework's own headers (included with -I in its own tests):
+    // its implementation of its primitives is not the user's code.
+    if (isFrameworkImplementation(*D, SM))
       return true;
     return Base::TraverseDecl(D);
   }

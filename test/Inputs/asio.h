@@ -27,6 +27,16 @@ inline constexpr use_awaitable_t use_awaitable{};
 struct detached_t {};
 inline constexpr detached_t detached{};
 
+// Completion tokens that turn an operation's error into a value: the
+// coroutine sees (error_code, result) instead of an exception.
+struct error_code {};
+template <typename Token> struct as_tuple_t { Token token; };
+template <typename Token> as_tuple_t<Token> as_tuple(Token T) { return {T}; }
+template <typename Token> struct redirect_error_t { Token token; error_code *ec; };
+template <typename Token> redirect_error_t<Token> redirect_error(Token T, error_code &E) {
+  return {T, &E};
+}
+
 struct io_context {
   any_io_executor get_executor();
   unsigned long run();
@@ -56,6 +66,9 @@ template <typename Protocol> struct basic_stream_socket {
   unsigned long read_some(mutable_buffer) { return 0; }
   unsigned long write_some(mutable_buffer) { return 0; }
   awaitable<unsigned long> async_read_some(mutable_buffer, use_awaitable_t) { return {}; }
+  template <typename T> awaitable<unsigned long> async_read_some(mutable_buffer, as_tuple_t<T>) { return {}; }
+  template <typename T> awaitable<unsigned long> async_read_some(mutable_buffer, redirect_error_t<T>) { return {}; }
+  any_io_executor get_executor() noexcept { return {}; }
 };
 template <typename Protocol> struct basic_socket_acceptor {
   explicit basic_socket_acceptor(any_io_executor) {}
@@ -72,4 +85,10 @@ struct tcp {
 template <typename Stream> unsigned long read(Stream &, mutable_buffer) { return 0; }
 template <typename Stream> unsigned long write(Stream &, mutable_buffer) { return 0; }
 template <typename Stream, typename Token> awaitable<unsigned long> async_read(Stream &, mutable_buffer, Token) { return {}; }
+struct thread_pool {
+  struct executor_type {};
+  executor_type get_executor() noexcept { return {}; }
+};
+template <typename Executor, typename Token> awaitable<void> post(const Executor &, Token) { return {}; }
 } // namespace asio
+

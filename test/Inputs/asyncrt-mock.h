@@ -70,4 +70,15 @@ public:
 
 Task<void> sleep(long Ms);
 
+// Executor hops: `co_await on(blocking_pool())` moves the task onto the
+// spawn_blocking pool, `co_await on(workers())` back.
+class Executor {};
+Executor blocking_pool() noexcept;
+Executor workers() noexcept;
+struct HopAwaiter {
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) {}
+  void await_resume() const noexcept {}
+};
+HopAwaiter on(Executor) noexcept;
 } // namespace asyncrt

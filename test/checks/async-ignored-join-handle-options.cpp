@@ -6,12 +6,14 @@
 // RUN:   -config="{CheckOptions: {async-ignored-join-handle.SpawnFunctions: '::pool::submit', \
 // RUN:     async-ignored-join-handle.TokenSpawnFunctions: '::pool::launch', \
 // RUN:     async-ignored-join-handle.DetachedTokens: '::pool::fire_and_forget', \
-// RUN:     async-ignored-join-handle.DetachMethods: '::pool::Ticket::release'}}" -- -isystem %inputs
+// RUN:     async-ignored-join-handle.DetachMethods: '::pool::Ticket::release', \
+// RUN:     async-ignored-join-handle.Frameworks: none}}" -- -isystem %inputs
 // RUN: %clang_tidy --load=%plugin --checks='-*,async-ignored-join-handle' \
 // RUN:   -config="{CheckOptions: {async-ignored-join-handle.SpawnFunctions: '::pool::submit', \
 // RUN:     async-ignored-join-handle.TokenSpawnFunctions: '::pool::launch', \
 // RUN:     async-ignored-join-handle.DetachedTokens: '::pool::fire_and_forget', \
-// RUN:     async-ignored-join-handle.DetachMethods: '::pool::Ticket::release'}}" \
+// RUN:     async-ignored-join-handle.DetachMethods: '::pool::Ticket::release', \
+// RUN:     async-ignored-join-handle.Frameworks: none}}" \
 // RUN:   --dump-config %s -- | FileCheck -check-prefix=DUMP %s
 // DUMP-DAG: async-ignored-join-handle.SpawnFunctions: '::pool::submit'
 // DUMP-DAG: async-ignored-join-handle.TokenSpawnFunctions: '::pool::launch'

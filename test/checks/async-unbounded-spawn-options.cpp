@@ -1,13 +1,15 @@
 // Options of async-unbounded-spawn. AllowAwaitedAcceptLoops exempts a loop
 // that awaits (an accept) before it spawns, but not a tight burst;
-// SpawnFunctions, ThreadTypes and Limiters replace the defaults.
+// SpawnFunctions, ThreadTypes and Limiters replace the defaults (the framework
+// profiles add to them unless Frameworks is none).
 // RUN: %check_async_tidy %s async-unbounded-spawn %t -- -- -isystem %inputs
 // RUN: %check_async_tidy -check-suffix=ACCEPT %s async-unbounded-spawn %t -- \
 // RUN:   -config="{CheckOptions: {async-unbounded-spawn.AllowAwaitedAcceptLoops: true}}" -- -isystem %inputs
 // RUN: %check_async_tidy -check-suffix=LISTS %s async-unbounded-spawn %t -- \
 // RUN:   -config="{CheckOptions: {async-unbounded-spawn.SpawnFunctions: '::pool::submit', \
 // RUN:     async-unbounded-spawn.ThreadTypes: '::pool::Worker', \
-// RUN:     async-unbounded-spawn.Limiters: '::pool::wait_for_slot'}}" -- -isystem %inputs
+// RUN:     async-unbounded-spawn.Limiters: '::pool::wait_for_slot', \
+// RUN:     async-unbounded-spawn.TokenSpawnFunctions: '', async-unbounded-spawn.Frameworks: none}}" -- -isystem %inputs
 // RUN: %clang_tidy --load=%plugin --checks='-*,async-unbounded-spawn' \
 // RUN:   -config="{CheckOptions: {async-unbounded-spawn.AllowAwaitedAcceptLoops: true, \
 // RUN:     async-unbounded-spawn.SpawnFunctions: '::pool::submit', \

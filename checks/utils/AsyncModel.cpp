@@ -1,0 +1,608 @@
+//===--- AsyncModel.cpp - one model of the async code of a translation unit ===//
+
+#include "AsyncModel.h"
+#include "Coroutines.h"
+#include "LockModel.h"
+#include "Tasks.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::async {
+
+const llvm::StringLiteral DefaultSpawnFunctions =
+    "::asyncrt::spawn;::asyncrt::spawn_blocking;::coro::spawn_joinable;"
+    "::coro::thread_pool::spawn_joinable;::coro::io_scheduler::spawn_joinable";
+const llvm::StringLiteral DefaultTokenSpawnFunctions = "::asio::co_spawn;::boost::asio::co_spawn";
+const llvm::StringLiteral DefaultDetachedTokens = "::asio::detached_t;::boost::asio::detached_t";
+const llvm::StringLiteral DefaultScopedSpawnFunctions = "::asyncrt::JoinSet::spawn";
+const llvm::StringLiteral DefaultLimiters =
+    "::asyncrt::Semaphore::acquire;::asyncrt::JoinSet::join_next;"
+    "::std::counting_semaphore::acquire";
+
+
+static llvm::StringRef defaultOf(Vocabulary V) {
+  switch (V) {
+  case Vocabulary::SpawnFunctions:
+    return DefaultSpawnFunctions;
+  case Vocabulary::TokenSpawnFunctions:
+    return DefaultTokenSpawnFunctions;
+  case Vocabulary::DetachedTokens:
+    return DefaultDetachedTokens;
+  case Vocabulary::ScopedSpawnFunctions:
+    return DefaultScopedSpawnFunctions;
+  case Vocabulary::Limiters:
+    return DefaultLimiters;
+  case Vocabulary::GuardTypes:
+    return DefaultGuardTypes;
+  case Vocabulary::MutexTypes:
+    return DefaultMutexTypes;
+  default:
+    return "";
+  }
+}
+
+static constexpr llvm::StringLiteral FrameworksKey = "Frameworks";
+
+AsyncModel::AsyncModel(ClangTidyCheck::OptionsView &Options,
+                       std::initializer_list<Vocabulary> Used)
+    : FrameworksOption(Options.getLocalOrGlobal(FrameworksKey, "auto").str()) {
+  for (unsigned I = 0; I < unsigned(Vocabulary::Count); ++I) {
+    auto V = Vocabulary(I);
+    // Sleeps and BlockingCalls are the blocking checks' own Functions
+    // options; here they are only the profiles' additions.
+    if (V == Vocabulary::Sleeps || V == Vocabulary::BlockingCalls)
+      continue;
+    OptionValues[I] = Options.getLocalOrGlobal(vocabularyName(V), defaultOf(V)).str();
+  }
+  for (Vocabulary V : Used)
+    UsedVocabulary[unsigned(V)] = true;
+  // Until a translation unit says otherwise: the options alone.
+  for (unsigned I = 0; I < unsigned(Vocabulary::Count); ++I)
+    Lists[I] = NameList(OptionValues[I]);
+}
+
+void AsyncModel::storeOptions(ClangTidyCheck::OptionsView &Options,
+                              ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, FrameworksKey, FrameworksOption);
+  for (unsigned I = 0; I < unsigned(Vocabulary::Count); ++I)
+    if (UsedVocabulary[I] && Vocabulary(I) != Vocabulary::Sleeps &&
+        Vocabulary(I) != Vocabulary::BlockingCalls)
+      Options.store(Opts, vocabularyName(Vocabulary(I)), OptionValues[I]);
+}
+
+// "auto" (the default): every profile whose framework is declared. Words
+// add ("qt") or remove ("-asio") a profile; "none" starts from nothing.
+void AsyncModel::startTranslationUnit(ASTContext &Ctx) {
+  llvm::ArrayRef<FrameworkProfile> Profiles = frameworkProfiles();
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  llvm::StringRef(FrameworksOption).split(Words, ';', -1, false);
+  bool Auto = true;
+  for (llvm::StringRef W : Words)
+    if (W.trim() == "none")
+      Auto = false;
+  std::vector<bool> Now(Profiles.size(), false);
+  for (size_t I = 0; I < Profiles.size(); ++I) {
+    bool On = Auto && isFrameworkPresent(Profiles[I], Ctx);
+    for (llvm::StringRef W : Words) {
+      W = W.trim();
+      if (W == Profiles[I].Name)
+        On = true;
+      else if (W.consume_front("-") && W == Profiles[I].Name)
+        On = false;
+    }
+    Now[I] = On;
+  }
+  ThrowCache.clear();
+  if (Now == Active)
+    return;
+  Active = std::move(Now);
+  for (unsigned V = 0; V < unsigned(Vocabulary::Count); ++V) {
+    std::string All = OptionValues[V];
+    std::string Extra = profileNames(Vocabulary(V));
+    if (!Extra.empty())
+      All += ";" + Extra;
+    Lists[V] = NameList(All);
+  }
+}
+
+std::string AsyncModel::profileNames(Vocabulary V) const {
+  std::string Out;
+  llvm::ArrayRef<FrameworkProfile> Profiles = frameworkProfiles();
+  for (size_t I = 0; I < Profiles.size() && I < Active.size(); ++I) {
+    llvm::StringRef L = Profiles[I].Lists[unsigned(V)];
+    if (!Active[I] || L.empty())
+      continue;
+    if (!Out.empty())
+      Out += ";";
+    Out += L.str();
+  }
+  return Out;
+}
+
+std::string AsyncModel::activeFrameworks() const {
+  std::string Out;
+  llvm::ArrayRef<FrameworkProfile> Profiles = frameworkProfiles();
+  for (size_t I = 0; I < Profiles.size() && I < Active.size(); ++I)
+    if (Active[I])
+      Out += (Out.empty() ? "" : ",") + Profiles[I].Name.str();
+  return Out;
+}
+
+// --- Shared AST helpers ------------------------------------------------------
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  // std::shared_ptr<X>, std::unique_ptr<X>: X.
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(R))
+    if (Spec->isInStdNamespace() && Spec->getIdentifier() &&
+        (Spec->getName() == "shared_ptr" || Spec->getName() == "unique_ptr") &&
+        Spec->getTemplateArgs().size() > 0 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return R;
+}
+
+bool isListedRecord(const CXXRecordDecl &R, const NameList &List) {
+  if (List.empty())
+    return false;
+  if (List.contains(R))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&R))
+    if (List.contains(*Spec->getSpecializedTemplate()))
+      return true;
+  if (const CXXRecordDecl *Def = R.getDefinition())
+    for (const CXXBaseSpecifier &B : Def->bases())
+      if (const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl())
+        if (isListedRecord(*Base, List))
+          return true;
+  return false;
+}
+
+const NamedDecl *calleeOf(const CallExpr &Call) {
+  if (const FunctionDecl *F = Call.getDirectCallee()) {
+    // A customisation-point object: `cpo(args)` calls its operator().
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+        Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && !Var->isLocalVarDecl())
+          return Var;
+    return F;
+  }
+  return nullptr;
+}
+
+// --- Coroutine kinds ---------------------------------------------------------
+
+static bool hasMember(const CXXRecordDecl *R, llvm::StringRef Name) {
+  if (!R || !(R = R->getDefinition()))
+    return false;
+  ASTContext &Ctx = R->getASTContext();
+  if (!R->lookup(&Ctx.Idents.get(Name)).empty())
+    return true;
+  for (const CXXBaseSpecifier &B : R->bases())
+    if (hasMember(B.getType()->getAsCXXRecordDecl(), Name))
+      return true;
+  return false;
+}
+
+CoroutineKind AsyncModel::kindOf(const FunctionDecl &F, const CoroutineBodyStmt &Body) const {
+  const CXXRecordDecl *Result = recordOf(F.getReturnType());
+  if (Result && isListedRecord(*Result, names(Vocabulary::SyncGeneratorTypes)))
+    return CoroutineKind::SyncGenerator;
+  // Any generator: a promise with yield_value and no await_transform, whose
+  // body never awaits, and whose result is a range (begin()).
+  const VarDecl *PromiseVar = Body.getPromiseDecl();
+  const CXXRecordDecl *Promise = PromiseVar ? recordOf(PromiseVar->getType()) : nullptr;
+  if (!Promise || !hasMember(Promise, "yield_value") || hasMember(Promise, "await_transform") ||
+      !hasMember(Result, "begin"))
+    return CoroutineKind::Task;
+  bool Awaits = false;
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (isExplicitSuspension(S) && !isa<CoyieldExpr>(S))
+      Awaits = true;
+    return !Awaits;
+  });
+  return Awaits ? CoroutineKind::Task : CoroutineKind::SyncGenerator;
+}
+
+// --- Executors ---------------------------------------------------------------
+
+bool AsyncModel::isBlockingExecutor(const Expr *E) const {
+  const NameList &Pools = names(Vocabulary::BlockingExecutors);
+  for (unsigned Depth = 0; E && Depth < 3 && !Pools.empty(); ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    // An executor named by the function that returns it
+    // (`asyncrt::blocking_pool()`): the entry is the function.
+    if (const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(E)))
+      if (const NamedDecl *Callee = calleeOf(*Call); Callee && Pools.contains(*Callee))
+        return true;
+    // The executor's class, or a class it is nested in
+    // (`static_thread_pool::scheduler`).
+    for (const DeclContext *DC = recordOf(E->getType()); DC; DC = DC->getParent())
+      if (const auto *R = dyn_cast<CXXRecordDecl>(DC); R && isListedRecord(*R, Pools))
+        return true;
+    // `pool.get_scheduler()`, `runtime->background_executor()`: the object.
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(ignoreValueWrappers(E));
+    E = MC ? MC->getImplicitObjectArgument() : nullptr;
+  }
+  return false;
+}
+
+AsyncModel::Hop AsyncModel::hopOf(const Stmt &S) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(getAwaitedExpr(S));
+  if (!Call)
+    return Hop::None;
+  const NamedDecl *Callee = calleeOf(*Call);
+  if (!Callee || !names(Vocabulary::HopFunctions).contains(*Callee))
+    return Hop::None;
+  const Expr *Executor = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Executor = MC->getImplicitObjectArgument();
+  else if (isa<VarDecl>(Callee) && Call->getNumArgs() > 1)
+    Executor = Call->getArg(1); // cpo(executor): argument 0 is the object
+  else if (!isa<VarDecl>(Callee) && Call->getNumArgs() > 0)
+    Executor = Call->getArg(0);
+  if (!Executor)
+    return Hop::None;
+  return isBlockingExecutor(Executor) ? Hop::ToBlocking : Hop::ToAsync;
+}
+
+namespace {
+// forEachOwnStmt with the executor state: a hop changes the state of what
+// follows it in the same block; a branch or loop body starts from the state
+// at its statement and gives nothing back (a hop on one path only is not
+// assumed on the others).
+class ExecutorWalk {
+public:
+  ExecutorWalk(const AsyncModel &M,
+               llvm::function_ref<bool(const Stmt &, bool)> Visit)
+      : M(M), Visit(Visit) {}
+
+  void walk(const Stmt *S, bool &Off) {
+    if (!S)
+      return;
+    if (!Visit(*S, Off))
+      return;
+    if (isa<CoroutineSuspendExpr>(S) || isa<DependentCoawaitExpr>(S) ||
+        isa<CoreturnStmt>(S)) {
+      const Stmt *Op = nullptr;
+      if (const auto *A = dyn_cast<CoroutineSuspendExpr>(S))
+        Op = A->getOperand();
+      else if (const auto *A = dyn_cast<DependentCoawaitExpr>(S))
+        Op = A->getOperand();
+      else
+        Op = cast<CoreturnStmt>(S)->getOperand();
+      walk(Op, Off);
+      switch (M.hopOf(*S)) {
+      case AsyncModel::Hop::ToBlocking:
+        Off = true;
+        break;
+      case AsyncModel::Hop::ToAsync:
+        Off = false;
+        break;
+      case AsyncModel::Hop::None:
+        break;
+      }
+      return;
+    }
+    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : L->capture_inits())
+        walk(Init, Off);
+      return;
+    }
+    if (isa<BlockExpr>(S))
+      return;
+    bool Branching = isa<IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt,
+                         CXXTryStmt, CXXCatchStmt, ConditionalOperator,
+                         BinaryConditionalOperator>(S) ||
+                     (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp());
+    if (Branching) {
+      for (const Stmt *Child : S->children()) {
+        bool Local = Off;
+        walk(Child, Local);
+      }
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      walk(Child, Off);
+  }
+
+private:
+  const AsyncModel &M;
+  llvm::function_ref<bool(const Stmt &, bool)> Visit;
+};
+} // namespace
+
+void AsyncModel::forEachOwnStmtWithExecutor(
+    const Stmt *Root, llvm::function_ref<bool(const Stmt &, bool)> Visit) const {
+  if (const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Root))
+    Root = Coro->getBody();
+  bool Off = false;
+  ExecutorWalk(*this, Visit).walk(Root, Off);
+}
+
+// --- Spawns ------------------------------------------------------------------
+
+// How deep "defined here, cannot throw" follows calls.
+static constexpr unsigned MaxThrowDepth = 3;
+
+// The function whose body the spawned expression runs: the callee of a call
+// (the coroutine that made the task), or the call operator of a callable.
+static const FunctionDecl *runFunctionOf(const Expr *E) {
+  E = ignoreValueWrappers(E);
+  if (!E)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return Call->getDirectCallee();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda->getCallOperator();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (const Expr *Init = Var->getInit())
+        if (const auto *Lambda = dyn_cast<LambdaExpr>(ignoreValueWrappers(Init)))
+          return Lambda->getCallOperator();
+  return nullptr;
+}
+
+static bool catchesEverything(const CXXCatchStmt &Handler) {
+  const VarDecl *Caught = Handler.getExceptionDecl();
+  if (!Caught)
+    return true; // catch (...)
+  static const NameList StdException("::std::exception");
+  const CXXRecordDecl *R =
+      Handler.getCaughtType().getNonReferenceType()->getAsCXXRecordDecl();
+  return R && StdException.contains(*R);
+}
+
+static bool isCatchAllTry(const CXXTryStmt &Try) {
+  for (unsigned I = 0; I < Try.getNumHandlers(); ++I)
+    if (catchesEverything(*Try.getHandler(I)))
+      return true;
+  return false;
+}
+
+static bool declaredNoThrow(const FunctionDecl &F) {
+  if (F.isExternC() || F.hasAttr<NoThrowAttr>() || F.getBuiltinID())
+    return true;
+  if (const auto *Proto = F.getType()->getAs<FunctionProtoType>())
+    if (Proto->isNothrow())
+      return true;
+  // Destructors are noexcept unless declared otherwise; defaulted special
+  // members (copies of a status, a socket move) do not throw but for
+  // allocation failure, which is out of scope.
+  if (isa<CXXDestructorDecl>(F))
+    return true;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(&F);
+      M && !M->getParent()->isLambda() &&
+      (isa<CXXConstructorDecl>(M) || M->isCopyAssignmentOperator() ||
+       M->isMoveAssignmentOperator()) &&
+      (!M->isUserProvided() || M->isDefaulted()))
+    return true;
+  if (F.isInStdNamespace() && F.getIdentifier() &&
+      llvm::is_contained({"move", "forward", "move_if_noexcept", "addressof"}, F.getName()))
+    return true;
+  return false;
+}
+
+// An I/O object made from an executor or a context alone (`steady_timer
+// timer{socket.get_executor()}`): registering with the executor does not
+// fail but for allocation, which is out of scope. (A socket opened on an
+// endpoint can fail, and is not this shape.)
+static bool isMadeFromExecutor(const CXXConstructExpr &Construct) {
+  if (Construct.getNumArgs() == 0)
+    return false;
+  for (const Expr *Arg : Construct.arguments()) {
+    const CXXRecordDecl *R = recordOf(Arg->getType());
+    if (!R || !R->getIdentifier())
+      return false;
+    llvm::StringRef N = R->getName();
+    if (!N.contains_insensitive("executor") && !N.contains_insensitive("context") &&
+        !N.contains_insensitive("strand") && !N.contains_insensitive("scheduler") &&
+        N != "io_service")
+      return false;
+  }
+  return true;
+}
+
+bool AsyncModel::functionMayThrow(const FunctionDecl *F, unsigned Depth) const {
+  if (!F)
+    return true;
+  if (declaredNoThrow(*F))
+    return false;
+  if (Depth > MaxThrowDepth)
+    return true;
+  const FunctionDecl *Def = F->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody())
+    return true;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Def); M && M->isVirtual())
+    return true;
+  auto [It, Inserted] = ThrowCache.try_emplace(Def, true); // recursion: may throw
+  if (!Inserted)
+    return It->second;
+  bool Result = bodyMayThrow(Def->getBody(), Depth);
+  ThrowCache[Def] = Result;
+  return Result;
+}
+
+// \p T is a listed class, or a specialization with one among its template
+// arguments, or is nested in one (an executor with a default token).
+static bool mentionsRecord(QualType T, const NameList &List, unsigned Depth) {
+  const CXXRecordDecl *R = recordOf(T);
+  if (!R || List.empty() || Depth > 3)
+    return false;
+  for (const DeclContext *DC = R; DC; DC = DC->getParent())
+    if (const auto *C = dyn_cast<CXXRecordDecl>(DC); C && isListedRecord(*C, List))
+      return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && mentionsRecord(A.getAsType(), List, Depth + 1))
+        return true;
+  return false;
+}
+
+bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
+  if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Body); Try && isCatchAllTry(*Try))
+    return false; // a function-try-block
+  const NameList &Quiet = names(Vocabulary::NonThrowingTokens);
+  llvm::SmallPtrSet<const Expr *, 8> Decided;
+  bool Throws = false;
+  forEachOwnStmt(Body, [&](const Stmt &S) {
+    if (Throws)
+      return false;
+    if (const auto *Try = dyn_cast<CXXTryStmt>(&S); Try && isCatchAllTry(*Try)) {
+      // The try block is covered; a handler may still rethrow.
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        forEachOwnStmt(Try->getHandler(I)->getHandlerBlock(), [&](const Stmt &H) {
+          if (isa<CXXThrowExpr>(H))
+            Throws = true;
+          return !Throws;
+        });
+      return false;
+    }
+    if (isa<CXXThrowExpr>(S)) {
+      Throws = true;
+      return false;
+    }
+    if (isExplicitSuspension(S)) {
+      const auto *Awaited = dyn_cast_or_null<CallExpr>(getAwaitedExpr(S));
+      if (!Awaited) {
+        // An awaiter object: its await_resume says.
+        const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S);
+        const auto *Resume = dyn_cast_or_null<CallExpr>(
+            Suspend && Suspend->getResumeExpr()
+                ? Suspend->getResumeExpr()->IgnoreImplicit()
+                : nullptr);
+        const FunctionDecl *F = Resume ? Resume->getDirectCallee() : nullptr;
+        if (!F || !declaredNoThrow(*F))
+          Throws = true;
+        return !Throws;
+      }
+      Decided.insert(Awaited);
+      // An operation completing into a token that turns errors into values:
+      // an argument, or the default token of the I/O object
+      // (`as_tuple_t<use_awaitable_t<>>::as_default_on_t<tcp::socket>`).
+      for (const Expr *Arg : Awaited->arguments())
+        if (mentionsRecord(Arg->getType(), Quiet, 0))
+          return true;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Awaited))
+        if (const Expr *Object = Member->getImplicitObjectArgument();
+            Object && mentionsRecord(Object->getType(), Quiet, 0))
+          return true;
+      const FunctionDecl *Callee = Awaited->getDirectCallee();
+      if (Callee && getCoroutineBody(*Callee)) {
+        if (functionMayThrow(Callee, Depth + 1))
+          Throws = true;
+        return !Throws;
+      }
+      if (!Callee || !declaredNoThrow(*Callee))
+        Throws = true;
+      return !Throws;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      if (Decided.contains(Call))
+        return true;
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      // Making a task only allocates its frame: its body runs when awaited.
+      if (Callee && getCoroutineBody(*Callee))
+        return true;
+      if (functionMayThrow(Callee, Depth + 1))
+        Throws = true;
+      return !Throws;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+      if (isMadeFromExecutor(*Construct))
+        return true;
+      if (functionMayThrow(Construct->getConstructor(), Depth + 1))
+        Throws = true;
+      return !Throws;
+    }
+    return true;
+  });
+  return Throws;
+}
+
+bool AsyncModel::mayThrow(const Expr *Spawned) const {
+  const FunctionDecl *F = runFunctionOf(Spawned);
+  if (!F)
+    return true;
+  // A lambda or function that returns a task: the task's body decides.
+  if (!getCoroutineBody(*F))
+    if (const FunctionDecl *Def = F->getDefinition())
+      if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+          Block && Block->size() == 1)
+        if (const auto *Ret = dyn_cast<ReturnStmt>(Block->body_front()))
+          if (const FunctionDecl *Inner = runFunctionOf(Ret->getRetValue());
+              Inner && getCoroutineBody(*Inner))
+            return functionMayThrow(Inner, 1);
+  return functionMayThrow(F, 0);
+}
+
+static bool isCompletionCall(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(E));
+  if (!Call)
+    return false;
+  // In a template: `R.set_value()` on a dependent receiver.
+  if (const auto *Dep = dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+    return Dep->getMember().isIdentifier() &&
+           llvm::is_contained({"resume", "set_value", "set_error", "set_stopped", "set_done"},
+                              Dep->getMember().getAsIdentifierInfo()->getName());
+  const NamedDecl *Callee = calleeOf(*Call);
+  if (!Callee || !Callee->getIdentifier()) {
+    // `h()` on a coroutine handle.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+      if (const CXXRecordDecl *R = recordOf(Op->getArg(0)->getType()))
+        return R->getIdentifier() && R->getName() == "coroutine_handle";
+    return false;
+  }
+  return llvm::is_contained({"resume", "set_value", "set_error", "set_stopped", "set_done",
+                             "complete", "notify"},
+                            Callee->getName());
+}
+
+bool AsyncModel::threadOnlyCompletes(const Expr *Callable) const {
+  Callable = ignoreValueWrappers(Callable);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Callable))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->getInit())
+      Callable = ignoreValueWrappers(Var->getInit());
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Callable);
+  if (!Lambda)
+    return false;
+  for (const LambdaCapture &C : Lambda->captures())
+    if (C.getCaptureKind() != LCK_ByCopy)
+      return false; // by reference or `this`: it may touch what it shares
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+  return Body && !Body->body_empty() && isCompletionCall(Body->body_back());
+}
+
+bool AsyncModel::isLimiter(const CallExpr &Call, bool Awaited) const {
+  const NamedDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return false;
+  if (names(Vocabulary::Limiters).contains(*Callee))
+    return true;
+  if (!Awaited || !Callee->getIdentifier())
+    return false;
+  llvm::StringRef Name = Callee->getName();
+  if (!Name.contains_insensitive("acquire") && Name != "wait" && Name != "co_wait" &&
+      Name != "lock" && Name != "down")
+    return false;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+  if (!Class || !Class->getIdentifier())
+    return false;
+  llvm::StringRef ClassName = Class->getName();
+  return ClassName.contains_insensitive("semaphore") ||
+         ClassName.contains_insensitive("limiter") ||
+         ClassName.contains_insensitive("throttle");
+}
+
+} // namespace clang::tidy::async

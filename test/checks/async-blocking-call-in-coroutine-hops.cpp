@@ -1,0 +1,81 @@
+// After a hop onto an executor meant for blocking or CPU work
+// (`co_await resume_on(background)`, `co_await pool.schedule()`), blocking is
+// what the executor is for: not reported until the coroutine hops back. A hop
+// that is not awaited moves nothing. Asio's `co_await asio::post(pool,
+// use_awaitable)` resumes on the coroutine's own executor: not a hop.
+// RUN: %check_async_tidy %s async-blocking-call-in-coroutine %t -- -- -isystem %inputs -isystem %inputs/frameworks
+#include "io.h"
+#include "concurrencpp.h"
+#include "cppcoro.h"
+#include "libcoro.h"
+#include "asio.h"
+#include "asyncrt-mock.h"
+
+concurrencpp::result<void> readOnBackground(concurrencpp::runtime &Rt, const char *Path) {
+  co_await concurrencpp::resume_on(Rt.background_executor());
+  std::ifstream In(Path);
+  if (Path) {
+    std::ifstream Nested(Path);
+  }
+  co_await concurrencpp::resume_on(Rt.thread_pool_executor());
+  co_await concurrencpp::resume_on(*Rt.thread_executor());
+  std::ifstream PerTask(Path);
+}
+
+struct Manual : concurrencpp::manual_executor {};
+concurrencpp::result<void> hopsBack(concurrencpp::runtime &Rt, Manual &Loop, const char *Path) {
+  co_await concurrencpp::resume_on(Rt.background_executor());
+  std::ifstream Off(Path);
+  co_await concurrencpp::resume_on(Loop);
+  std::ifstream On(Path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: thread-blocking call 'std::basic_ifstream' in coroutine 'hopsBack'
+}
+
+concurrencpp::result<void> forgetsToAwait(concurrencpp::runtime &Rt, const char *Path) {
+  concurrencpp::resume_on(Rt.background_executor());
+  std::ifstream In(Path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: thread-blocking call 'std::basic_ifstream' in coroutine 'forgetsToAwait'
+  co_return;
+}
+
+concurrencpp::result<void> hopsOnOneBranch(concurrencpp::runtime &Rt, bool Slow, const char *Path) {
+  if (Slow)
+    co_await concurrencpp::resume_on(Rt.background_executor());
+  std::ifstream In(Path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: thread-blocking call 'std::basic_ifstream' in coroutine 'hopsOnOneBranch'
+}
+
+cppcoro::task<> cppcoroPool(cppcoro::static_thread_pool &Pool, cppcoro::io_service &Io, int Fd) {
+  char Buf[8];
+  co_await Pool.schedule();
+  read(Fd, Buf, 8);
+  co_await Io.schedule();
+  read(Fd, Buf, 8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'cppcoroPool'
+}
+
+coro::task<> libcoroPool(coro::thread_pool &Pool, coro::io_scheduler &Io, int Fd) {
+  char Buf[8];
+  co_await Pool.schedule();
+  read(Fd, Buf, 8);
+  co_await Io.schedule();
+  read(Fd, Buf, 8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'libcoroPool'
+}
+
+asio::awaitable<void> asioPost(asio::thread_pool &Pool, int Fd) {
+  char Buf[8];
+  co_await asio::post(Pool, asio::use_awaitable);
+  read(Fd, Buf, 8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'asioPost'
+}
+
+// The reference runtime's hop is decided by value: the executor the call returns.
+asyncrt::Task<> runtimeHop(int Fd) {
+  char Buf[8];
+  co_await asyncrt::on(asyncrt::blocking_pool());
+  read(Fd, Buf, 8);
+  co_await asyncrt::on(asyncrt::workers());
+  read(Fd, Buf, 8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'runtimeHop'
+}

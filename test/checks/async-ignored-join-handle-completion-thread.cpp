@@ -1,0 +1,56 @@
+// A detached thread whose whole job is to complete an operation (resume a
+// coroutine, complete a receiver) is the operation's completion mechanism:
+// nothing waits for it because nothing needs to. A thread that shares state
+// by reference, or does work after completing, is still reported.
+// RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs
+#include "coro.h"
+#include "sync.h"
+#include "chrono.h"
+
+struct ResumeOnThread {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> H) {
+    std::thread([H] { H.resume(); }).detach();
+  }
+  void await_resume() noexcept {}
+};
+
+struct DelayedResume {
+  int Millis;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> H) {
+    std::thread([H, Ms = Millis] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(Ms));
+      H.resume();
+    }).detach();
+  }
+  void await_resume() noexcept {}
+};
+
+template <typename Receiver> struct Operation {
+  Receiver R;
+  void start() noexcept {
+    std::thread Worker([R = R]() mutable { R.set_value(); });
+    Worker.detach();
+  }
+};
+struct Receiver { void set_value() noexcept; };
+template struct Operation<Receiver>;
+
+void work();
+struct Shared { int Count = 0; };
+
+void sharesByReference(Shared &S, std::coroutine_handle<> H) {
+  std::thread([&S, H] { ++S.Count; H.resume(); }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: 'std::thread::detach' leaves the thread unjoined
+}
+
+void worksAfterResuming(std::coroutine_handle<> H) {
+  std::thread([H] { H.resume(); work(); }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: 'std::thread::detach' leaves the thread unjoined
+}
+
+void onlyWorks() {
+  std::thread([] { work(); }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'std::thread::detach' leaves the thread unjoined
+}
