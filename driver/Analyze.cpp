@@ -954,9 +954,11 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     for (Failure &F : T.Failures)
       Result.Failures.push_back(std::move(F));
   }
-  llvm::stable_sort(Result.Findings, [](const Finding &X, const Finding &Y) {
-    return std::tie(X.Where.File, X.Where.Offset, X.Check, X.Message) <
-           std::tie(Y.Where.File, Y.Where.Offset, Y.Check, Y.Message);
+  // A total order (the keys above are unique), so a plain sort is deterministic; libstdc++'s
+  // stable_sort also warns (get_temporary_buffer is deprecated) in every build.
+  llvm::sort(Result.Findings, [](const Finding &X, const Finding &Y) {
+    return std::tie(X.Where.File, X.Where.Offset, X.Check, X.Message, X.Suppressed) <
+           std::tie(Y.Where.File, Y.Where.Offset, Y.Check, Y.Message, Y.Suppressed);
   });
   return 0;
 }

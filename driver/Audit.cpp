@@ -5,6 +5,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include <map>
+#include <tuple>
 
 namespace asynclint {
 using llvm::StringRef;
@@ -19,7 +20,10 @@ struct Summary {
 
 Counts sorted(const std::map<std::string, unsigned> &M) {
   Counts C(M.begin(), M.end());
-  llvm::stable_sort(C, [](const auto &A, const auto &B) { return A.second > B.second; });
+  // Most first; equal counts by name (a total order: the map's keys are unique).
+  llvm::sort(C, [](const auto &A, const auto &B) {
+    return std::tie(B.second, A.first) < std::tie(A.second, B.first);
+  });
   return C;
 }
 

@@ -542,6 +542,15 @@ bool AsyncModel::mayThrow(const Expr *Spawned) const {
   return functionMayThrow(F, 0);
 }
 
+/// What a completion mechanism calls last: a coroutine handle's resume, a
+/// receiver's set_* (senders), a waker's wake (asyncrt, Tokio-style), a
+/// promise's complete or a notification.
+static bool isCompletionName(llvm::StringRef Name) {
+  return llvm::is_contained({"resume", "set_value", "set_error", "set_stopped", "set_done",
+                             "complete", "notify", "wake"},
+                            Name);
+}
+
 static bool isCompletionCall(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E)
@@ -552,8 +561,7 @@ static bool isCompletionCall(const Stmt *S) {
   // In a template: `R.set_value()` on a dependent receiver.
   if (const auto *Dep = dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
     return Dep->getMember().isIdentifier() &&
-           llvm::is_contained({"resume", "set_value", "set_error", "set_stopped", "set_done"},
-                              Dep->getMember().getAsIdentifierInfo()->getName());
+           isCompletionName(Dep->getMember().getAsIdentifierInfo()->getName());
   const NamedDecl *Callee = calleeOf(*Call);
   if (!Callee || !Callee->getIdentifier()) {
     // `h()` on a coroutine handle.
@@ -563,9 +571,7 @@ static bool isCompletionCall(const Stmt *S) {
         return R->getIdentifier() && R->getName() == "coroutine_handle";
     return false;
   }
-  return llvm::is_contained({"resume", "set_value", "set_error", "set_stopped", "set_done",
-                             "complete", "notify"},
-                            Callee->getName());
+  return isCompletionName(Callee->getName());
 }
 
 bool AsyncModel::threadOnlyCompletes(const Expr *Callable) const {

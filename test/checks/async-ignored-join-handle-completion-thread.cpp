@@ -27,6 +27,18 @@ struct DelayedResume {
   void await_resume() noexcept {}
 };
 
+// A waker (asyncrt's, Tokio's) is how a task is resumed from another thread.
+struct Waker { void wake() noexcept; };
+struct WakeAfterDelay {
+  Waker W;
+  void start() {
+    std::thread([W = W]() mutable {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      W.wake();
+    }).detach();
+  }
+};
+
 template <typename Receiver> struct Operation {
   Receiver R;
   void start() noexcept {

@@ -13,12 +13,6 @@ check's documentation describes:
 
     // GROUND-TRUTH-LIMIT: async-lock-held-across-suspend lint_only: <why>
 
-or as pending on a change to the checks that is being made elsewhere (the program states
-the semantics the checks are to reach; the disagreement is reported, not failed, and a
-pending marker that no longer matches a disagreement is reported as stale, to be removed):
-
-    // GROUND-TRUTH-PENDING: async-sleep-in-coroutine lint_only: <what change, which issue>
-
 Writes <build>/ground-truth.json:
     {"checks": {"<id>": {"programs": N, "agree": N, "monitor_only": N, "lint_only": N, ...}}}
 and prints the agreement table.
@@ -42,12 +36,11 @@ CHECKS = [
 ]
 DECL = re.compile(r"//\s*GROUND-TRUTH:\s*(async-[a-z-]+)\s+(hazard|safe)\b")
 LIMIT = re.compile(r"//\s*GROUND-TRUTH-LIMIT:\s*(async-[a-z-]+)\s+(lint_only|monitor_only):\s*(.+)")
-PENDING = re.compile(r"//\s*GROUND-TRUTH-PENDING:\s*(async-[a-z-]+)\s+(lint_only|monitor_only):\s*(.+)")
 WARNING = re.compile(r"^(.*?):(\d+):(\d+): warning: .* \[([a-z0-9,-]+)\]$")
 
 
 def parse_program(path):
-    decls, limits, pending = {}, {}, {}
+    decls, limits = {}, {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             m = DECL.search(line)
@@ -56,10 +49,7 @@ def parse_program(path):
             m = LIMIT.search(line)
             if m:
                 limits[(m.group(1), m.group(2))] = m.group(3).strip()
-            m = PENDING.search(line)
-            if m:
-                pending[(m.group(1), m.group(2))] = m.group(3).strip()
-    return decls, limits, pending
+    return decls, limits
 
 
 def run_monitored(exe, timeout):
@@ -131,14 +121,13 @@ def main():
 
     present = available_checks(args)
     stats = {c: {"programs": 0, "agree": 0, "monitor_only": 0, "lint_only": 0,
-                 "known_limits": 0, "pending": 0, "same_lines": 0, "available": c in present, "files": []} for c in CHECKS}
+                 "known_limits": 0, "same_lines": 0, "available": c in present, "files": []} for c in CHECKS}
     failures = []
-    pend, stale = [], []
     rows = []
     sources = sorted(f for f in os.listdir(args.programs) if f.endswith(".cpp"))
     for name in sources:
         source = os.path.join(args.programs, name)
-        decls, limits, pending = parse_program(source)
+        decls, limits = parse_program(source)
         if not decls:
             failures.append("%s: declares no GROUND-TRUTH check" % name)
             continue
@@ -176,23 +165,22 @@ def main():
                 if saw_m and any(a <= l <= b for l in lin for a, b in spans):
                     verdict = "agree, same lines"
                     st["same_lines"] += 1
-                if any(c == check for c, _ in pending):
-                    verdict += " (stale GROUND-TRUTH-PENDING: remove it)"
-                    stale.append("%s: %s agrees now; its GROUND-TRUTH-PENDING line can go" % (name, check))
+                if any(c == check for c, _ in limits):
+                    failures.append("%s: %s agrees now; its GROUND-TRUTH-LIMIT line must go" % (name, check))
             else:
                 kind = "monitor_only" if saw_m else "lint_only"
                 st[kind] += 1
                 why = limits.get((check, kind))
-                if (check, kind) in pending:
-                    verdict = kind + " (pending)"
-                    st["pending"] += 1
-                    pend.append("%s: %s %s until: %s" % (name, check, kind, pending[(check, kind)]))
-                elif why:
+                if why:
                     verdict = kind + " (known limit)"
                     st["known_limits"] += 1
+                    # Documented means: the check's page names the program under its known
+                    # limitations or its ground truth.
                     doc = os.path.join(args.docs, check + ".md")
-                    if not os.path.exists(doc) or "Known limitations" not in open(doc).read():
-                        failures.append("%s: limit for %s is not documented in %s" % (name, check, doc))
+                    program = os.path.splitext(name)[0]
+                    if not os.path.exists(doc) or program not in open(doc, encoding="utf-8").read():
+                        failures.append("%s: limit for %s is not described in %s (name the program there)"
+                                        % (name, check, doc))
                 else:
                     verdict = kind
                     failures.append("%s: %s: monitor %s, lint %s" % (name, check, mon or "-", lin or "-"))
@@ -210,24 +198,14 @@ def main():
     for r in rows:
         print("%-44s %-34s %-7s %-9s %-9s %s" % r)
     print()
-    print("%-34s %8s %6s %10s %13s %10s %6s %7s" % ("check", "programs", "agree", "same_lines",
-                                                     "monitor_only", "lint_only", "limits",
-                                                     "pending"))
+    print("%-34s %8s %6s %10s %13s %10s %6s" % ("check", "programs", "agree", "same_lines",
+                                                "monitor_only", "lint_only", "limits"))
     for c in CHECKS:
         s = stats[c]
         note = "" if s["available"] else "  (check not in the plugin yet)"
-        print("%-34s %8d %6d %10d %13d %10d %6d %7d%s" % (c, s["programs"], s["agree"],
-                                                           s["same_lines"], s["monitor_only"],
-                                                           s["lint_only"], s["known_limits"],
-                                                           s["pending"], note))
-    if pend:
-        print("\npending on a change to the checks (not failures):")
-        for p_ in pend:
-            print("  " + p_)
-    if stale:
-        print("\nstale pending markers (not failures):")
-        for s_ in stale:
-            print("  " + s_)
+        print("%-34s %8d %6d %10d %13d %10d %6d%s" % (c, s["programs"], s["agree"], s["same_lines"],
+                                                       s["monitor_only"], s["lint_only"],
+                                                       s["known_limits"], note))
     for c in CHECKS:
         if stats[c]["programs"] < 4:
             failures.append("%s has %d ground-truth programs; at least 4 are required" % (c, stats[c]["programs"]))

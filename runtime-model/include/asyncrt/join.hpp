@@ -84,15 +84,18 @@ struct JoinState final : Sink<T> {
   }
 };
 
-// A JoinSet listens to its states' completion.
+// A JoinSet listens to its states' completion. on_complete is called under the completing
+// state's lock (lock order: state, then set), so a set that clears `listener` under that lock
+// knows no call is in flight once it has; it returns the joiner to wake, which the state wakes
+// after releasing its lock (the set may be gone by then).
 struct JoinListener {
-  virtual void on_complete(void* state) noexcept = 0;
+  virtual Waker on_complete(void* state) noexcept = 0;
   virtual ~JoinListener() = default;
 };
 
 template <class T>
 void JoinState<T>::complete(Outcome<T>&& o) noexcept {
-  Waker w;
+  Waker w, joiner;
   Abortable* t = nullptr;
   JoinListener* l = nullptr;
   bool lost = false;
@@ -108,6 +111,7 @@ void JoinState<T>::complete(Outcome<T>&& o) noexcept {
       waiter = nullptr;
     }
     l = listener;
+    if (l) joiner = l->on_complete(this);
     if (!l && detached && out.error && !observed) {
       lost = true;
       observed = true;
@@ -115,8 +119,8 @@ void JoinState<T>::complete(Outcome<T>&& o) noexcept {
     }
   }
   if (lost && monitor_on()) on_lost_error(site, what);
-  if (l) l->on_complete(this);
   w.wake();
+  joiner.wake();
   if (t) t->unref();
   unref();  // the producer's reference
 }

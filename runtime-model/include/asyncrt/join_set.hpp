@@ -25,21 +25,20 @@ class JoinSet {
     std::deque<State*> finished;
     detail::WaitNode* waiter = nullptr;
 
-    // Called by a state's complete(), under that state's lock (lock order: state, set).
-    void on_complete(void* p) noexcept override {
+    // Called by a state's complete(), under that state's lock (lock order: state, set); the
+    // state wakes the returned joiner once its lock is released.
+    detail::Waker on_complete(void* p) noexcept override {
       auto* st = static_cast<State*>(p);
       detail::Waker w;
-      {
-        std::lock_guard lk(mu);
-        running.erase(st);
-        finished.push_back(st);
-        if (waiter) {
-          w = std::move(waiter->waker);
-          waiter->granted = true;
-          waiter = nullptr;
-        }
+      std::lock_guard lk(mu);
+      running.erase(st);
+      finished.push_back(st);
+      if (waiter) {
+        w = std::move(waiter->waker);
+        waiter->granted = true;
+        waiter = nullptr;
       }
-      w.wake();
+      return w;
     }
   };
 

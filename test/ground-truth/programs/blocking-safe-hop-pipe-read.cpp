@@ -2,7 +2,6 @@
 // the 300 ms wait in the kernel happens on a pool thread, and the worker stays free.
 // GROUND-TRUTH: async-blocking-call-in-coroutine safe
 // GROUND-TRUTH: async-sleep-in-coroutine safe
-// GROUND-TRUTH-PENDING: async-blocking-call-in-coroutine lint_only: the checks do not model executor hops yet (issue 10, async model)
 #include <asyncrt/asyncrt.hpp>
 #include <thread>
 #include <unistd.h>

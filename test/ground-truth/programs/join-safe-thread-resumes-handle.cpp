@@ -4,7 +4,6 @@
 // touches nothing after the resume and cannot throw: no error is lost, and the monitor
 // sees no ignored handle.
 // GROUND-TRUTH: async-ignored-join-handle safe
-// GROUND-TRUTH-PENDING: async-ignored-join-handle lint_only: a detached thread that only resumes is still reported (issue 10, async model)
 #include <asyncrt/asyncrt.hpp>
 
 #include <coroutine>

@@ -3,7 +3,6 @@
 // workers: concurrencpp's resume_on(background_executor), cppcoro's co_await
 // pool.schedule(). The sleep runs on a pool thread, so no worker stalls.
 // GROUND-TRUTH: async-sleep-in-coroutine safe
-// GROUND-TRUTH-PENDING: async-sleep-in-coroutine lint_only: the checks do not model executor hops yet (issue 10, async model)
 #include <asyncrt/asyncrt.hpp>
 #include <thread>
 
