@@ -436,13 +436,16 @@ bool probe_check(const Probe& p, const Loc& last, bool slept, const char* scope)
   const long vcsw = r.ru_nvcsw - p.nvcsw0;
   const long cpu_ms = (cpu_us(r) - p.cpu_us0) / 1000;
   // Voluntary context switches separate "waited" from "computed": preemption of a CPU
-  // loop only adds involuntary ones, however loaded the machine is.
+  // loop only adds involuntary ones, however loaded the machine is. A CPU loop can still
+  // wait once by accident (a page fault that reads the disk, the unwinder's loader lock when
+  // it finally throws), so the waits must also account for at least half of the stretch.
+  const bool waited = vcsw > 0 && (wall_ms - cpu_ms) * 2 >= wall_ms;
   const char* check;
   const char* why;
   if (slept) {
     check = "async-sleep-in-coroutine";
     why = "a thread sleep (nanosleep/clock_nanosleep/usleep/sleep) ran in the task";
-  } else if (vcsw > 0) {
+  } else if (waited) {
     check = "async-blocking-call-in-coroutine";
     why = "the worker thread blocked off-CPU (voluntary context switches)";
   } else {
