@@ -16,7 +16,7 @@ static constexpr llvm::StringLiteral AllowAwaitedAcceptLoopsKey = "AllowAwaitedA
 UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       ThreadTypesOption(Options.getLocalOrGlobal(ThreadTypesKey, DefaultThreadTypes).str()),
-      AllowAwaitedAcceptLoops(Options.get(AllowAwaitedAcceptLoopsKey, false)),
+      AllowAwaitedAcceptLoops(Options.get(AllowAwaitedAcceptLoopsKey, true)),
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions,
                       Vocabulary::Limiters}),
@@ -241,16 +241,25 @@ bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spa
   return Found;
 }
 
-static bool awaitsBefore(const Stmt &LoopBody, const Expr &Spawn, const SourceManager &SM) {
-  // An await inside the spawn's own arguments also happens before it.
+/// The iteration waits for a connection before it spawns: an explicit
+/// `co_await` of a call whose name says accept (`acceptor.async_accept()`,
+/// `server.accept()`, `listener.Accept()`), before the spawn or inside its own
+/// arguments. Any other await (a channel's receive, a timer) does not count: a
+/// queue can hold a burst, an accept is paced by clients.
+static bool awaitsAcceptBefore(const Stmt &LoopBody, const Expr &Spawn,
+                               const SourceManager &SM) {
   SourceLocation SpawnEnd = SM.getExpansionLoc(Spawn.getEndLoc());
   bool Found = false;
   forEachOwnStmt(&LoopBody, [&](const Stmt &S) {
     if (Found)
       return false;
-    if (isExplicitSuspension(S) &&
-        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S.getBeginLoc()), SpawnEnd))
-      Found = true;
+    if (!isExplicitSuspension(S) ||
+        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S.getBeginLoc()), SpawnEnd))
+      return true;
+    const auto *Awaited = dyn_cast_or_null<CallExpr>(getAwaitedExpr(S));
+    const NamedDecl *Callee = Awaited ? calleeOf(*Awaited) : nullptr;
+    Found = Callee && Callee->getIdentifier() &&
+            Callee->getName().contains_insensitive("accept");
     return true;
   });
   return Found;
@@ -274,7 +283,7 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     if (hasLimiterBefore(*Body, *Spawn, SM))
       continue;
-    if (AllowAwaitedAcceptLoops && awaitsBefore(*Body, *Spawn, SM))
+    if (AllowAwaitedAcceptLoops && awaitsAcceptBefore(*Body, *Spawn, SM))
       continue;
     std::string What;
     if (const auto *Call = dyn_cast<CallExpr>(Spawn)) {

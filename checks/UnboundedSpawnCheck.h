@@ -24,9 +24,10 @@ namespace clang::tidy::async {
 /// condition is constantly false (`do { ... } while (false)`), a loop with a
 /// limiter. Spawns are the model's (AsyncModel.h): SpawnFunctions,
 /// TokenSpawnFunctions, DetachedSpawnFunctions, ScopedSpawnFunctions,
-/// std::async, and the framework profiles' own. One task per accepted connection is
-/// reported too (Tokio's guide bounds it with a semaphore); the option
-/// AllowAwaitedAcceptLoops exempts loops that await before they spawn.
+/// std::async, and the framework profiles' own. One task per accepted connection,
+/// each iteration paced by an awaited accept, is not reported by default
+/// (AllowAwaitedAcceptLoops, true); the strict setting reports it as Tokio's
+/// guide would (bound it with a semaphore).
 /// Suppress with NOLINT(async-unbounded-spawn).
 ///
 /// For the user-facing documentation see docs/checks/async-unbounded-spawn.md

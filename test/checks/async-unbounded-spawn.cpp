@@ -1,6 +1,9 @@
 // A spawn inside a loop with no bound and no limiter: every iteration adds a
-// task (or a thread) and nothing caps how many run at once.
-// RUN: %check_async_tidy %s async-unbounded-spawn %t -- -- -isystem %inputs
+// task (or a thread) and nothing caps how many run at once. Run with the
+// strict setting, which also reports loops paced by an awaited accept (the
+// default exempts them: async-unbounded-spawn-options.cpp).
+// RUN: %check_async_tidy %s async-unbounded-spawn %t -- \
+// RUN:   -config="{CheckOptions: {async-unbounded-spawn.AllowAwaitedAcceptLoops: false}}" -- -isystem %inputs
 #include "asio.h"
 #include "sync.h"
 #include "asyncrt-mock.h"
