@@ -125,10 +125,11 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
   for (unsigned I = 2; I < Call.getNumArgs() && Token.empty(); ++I)
     if (!isa<CXXDefaultArgExpr>(Call.getArg(I)))
       Token = detachedTokenName(Call.getArg(I), Model.names(Vocabulary::DetachedTokens));
-  if (Token.empty() || !Model.mayThrow(Call.getArg(1)))
+  if (Token.empty())
     return;
+  const Stmt *Site = Model.throwSite(Call.getArg(1));
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
-  if (!report(Loc, SM))
+  if (!Site || !report(Loc, SM))
     return;
   diag(Loc, "'%0' with '%1' discards the spawned coroutine's exception; pass a "
             "completion handler that rethrows or logs the std::exception_ptr, or "
@@ -136,6 +137,19 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
       << Model.names(Vocabulary::TokenSpawnFunctions).displayName(*Call.getDirectCallee())
       << Token
       << Call.getSourceRange();
+  noteThrowSite(Site, Call.getArg(1), SM);
+}
+
+void IgnoredJoinHandleCheck::noteThrowSite(const Stmt *Site, const Expr *Spawned,
+                                           const SourceManager &SM) {
+  if (Site == Spawned) {
+    diag(SM.getExpansionLoc(Spawned->getBeginLoc()),
+         "the task's body is not visible in this translation unit, so it may throw",
+         DiagnosticIDs::Note);
+    return;
+  }
+  diag(SM.getExpansionLoc(Site->getBeginLoc()), "the task can throw here",
+       DiagnosticIDs::Note);
 }
 
 void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceManager &SM) {
@@ -158,6 +172,9 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
             "result and exception are lost; co_await the handle, keep the task in a "
             "join set, or catch every exception inside the task")
       << Model.names(Vocabulary::SpawnFunctions).displayName(*Callee) << Call.getSourceRange();
+  if (Call.getNumArgs() > 0)
+    if (const Stmt *Site = Model.throwSite(Call.getArg(0)))
+      noteThrowSite(Site, Call.getArg(0), SM);
 }
 
 // The spawn call a handle expression comes from: the call itself, or the
@@ -189,10 +206,19 @@ void IgnoredJoinHandleCheck::checkDetachedSpawn(const CallExpr &Call, const Name
   const Expr *Task = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
     Task = Member->getImplicitObjectArgument();
-  bool Throws = Task ? Model.mayThrow(Task) : true;
-  for (const Expr *Arg : Call.arguments())
-    if (!Model.mayThrow(Arg))
+  // The task is the object, or else the first argument that can throw.
+  const Expr *Spawned = Task;
+  const Stmt *Site = Task ? Model.throwSite(Task) : nullptr;
+  bool Throws = Task ? Site != nullptr : true;
+  for (const Expr *Arg : Call.arguments()) {
+    const Stmt *ArgSite = Model.throwSite(Arg);
+    if (!ArgSite)
       Throws = false;
+    else if (!Site) {
+      Site = ArgSite;
+      Spawned = Arg;
+    }
+  }
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
   if (!Throws || !report(Loc, SM))
     return;
@@ -200,6 +226,8 @@ void IgnoredJoinHandleCheck::checkDetachedSpawn(const CallExpr &Call, const Name
             "handle and await it, or catch every exception inside the task")
       << Model.names(Vocabulary::DetachedSpawnFunctions).displayName(Spawn)
       << Call.getSourceRange();
+  if (Site)
+    noteThrowSite(Site, Spawned, SM);
 }
 
 void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,

@@ -56,6 +56,9 @@ public:
   void checkLocal(const VarDecl &Local, const CallExpr &Init, const SourceManager &SM);
 
 private:
+  /// A note at the statement of the spawned task that can throw (\p Site,
+  /// from AsyncModel::throwSite), or that its body is not visible.
+  void noteThrowSite(const Stmt *Site, const Expr *Spawned, const SourceManager &SM);
   bool report(SourceLocation Loc, const SourceManager &SM);
   bool spawnCatchesEverything(const CallExpr &Spawn) const;
 

@@ -93,6 +93,7 @@ void AsyncModel::startTranslationUnit(ASTContext &Ctx) {
     Now[I] = On;
   }
   ThrowCache.clear();
+  TaskTypes.reset();
   if (Now == Active)
     return;
   Active = std::move(Now);
@@ -103,6 +104,8 @@ void AsyncModel::startTranslationUnit(ASTContext &Ctx) {
       All += ";" + Extra;
     Lists[V] = NameList(All);
   }
+  TaskTypes = LazyTaskClassifier(names(Vocabulary::LazyTaskTypes),
+                                 names(Vocabulary::EagerTaskTypes));
 }
 
 std::string AsyncModel::profileNames(Vocabulary V) const {
@@ -337,8 +340,17 @@ static const FunctionDecl *runFunctionOf(const Expr *E) {
   E = ignoreValueWrappers(E);
   if (!E)
     return nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    return Call->getDirectCallee();
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // An adaptor called on a task (`session(s).via(executor)`) runs the
+    // task's body: the task decides.
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+        Member && Callee && !getCoroutineBody(*Callee))
+      if (const FunctionDecl *Inner = runFunctionOf(Member->getImplicitObjectArgument());
+          Inner && getCoroutineBody(*Inner))
+        return Inner;
+    return Callee;
+  }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return Lambda->getCallOperator();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
@@ -389,6 +401,63 @@ static bool declaredNoThrow(const FunctionDecl &F) {
   return false;
 }
 
+// An insertion into a std::ostream (`std::cout << x << std::endl`): streams
+// report failure through their state unless the program sets exceptions(),
+// which asynchronous code does not do on the console.
+static bool writesToStream(const FunctionDecl &F) {
+  if (!F.isInStdNamespace() && !(isa<CXXMethodDecl>(F) &&
+                                 cast<CXXMethodDecl>(F).getParent()->isInStdNamespace()))
+    return false;
+  auto IsOstream = [](QualType T) {
+    const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
+    return R && R->isInStdNamespace() && R->getIdentifier() &&
+           (R->getName() == "basic_ostream" || R->getName() == "basic_ios");
+  };
+  if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
+    return IsOstream(QualType(M->getParent()->getTypeForDecl(), 0)) &&
+           (M->getOverloadedOperator() == OO_LessLess ||
+            (M->getIdentifier() && llvm::is_contained({"put", "write", "flush"}, M->getName())));
+  if (F.getOverloadedOperator() == OO_LessLess && F.getNumParams() == 2)
+    return IsOstream(F.getParamDecl(0)->getType());
+  // Manipulators: std::endl, std::flush, std::ends.
+  return F.getIdentifier() && llvm::is_contained({"endl", "flush", "ends"}, F.getName()) &&
+         F.getNumParams() == 1 && IsOstream(F.getParamDecl(0)->getType());
+}
+
+// The text of an error code (`ec.message()`): it can fail only to allocate,
+// which the model leaves out.
+static bool describesError(const FunctionDecl &F) {
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  if (!M || !M->getIdentifier() || M->getName() != "message")
+    return false;
+  const CXXRecordDecl *R = M->getParent();
+  return R->getIdentifier() &&
+         (R->getName() == "error_code" || R->getName() == "error_condition");
+}
+
+// The overload that reports failure through an `error_code &` argument
+// (`socket.shutdown(what, ec)`, `std::filesystem::remove(p, ec)`) instead of
+// throwing: the convention of Asio, Boost and the standard library.
+static bool reportsErrorInArgument(const FunctionDecl &F) {
+  for (const ParmVarDecl *P : F.parameters()) {
+    QualType T = P->getType();
+    if (!T->isLValueReferenceType() || T.getNonReferenceType().isConstQualified())
+      continue;
+    const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (R && R->getIdentifier() && R->getName() == "error_code")
+      return true;
+  }
+  return false;
+}
+
+bool AsyncModel::isSpawn(const FunctionDecl &F) const {
+  for (Vocabulary V : {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
+                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions})
+    if (names(V).contains(F))
+      return true;
+  return false;
+}
+
 // An I/O object made from an executor or a context alone (`steady_timer
 // timer{socket.get_executor()}`): registering with the executor does not
 // fail but for allocation, which is out of scope. (A socket opened on an
@@ -424,7 +493,7 @@ bool AsyncModel::functionMayThrow(const FunctionDecl *F, unsigned Depth) const {
   auto [It, Inserted] = ThrowCache.try_emplace(Def, true); // recursion: may throw
   if (!Inserted)
     return It->second;
-  bool Result = bodyMayThrow(Def->getBody(), Depth);
+  bool Result = throwingStmt(Def->getBody(), Depth) != nullptr;
   ThrowCache[Def] = Result;
   return Result;
 }
@@ -445,12 +514,12 @@ static bool mentionsRecord(QualType T, const NameList &List, unsigned Depth) {
   return false;
 }
 
-bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
+const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
   if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Body); Try && isCatchAllTry(*Try))
-    return false; // a function-try-block
+    return nullptr; // a function-try-block
   const NameList &Quiet = names(Vocabulary::NonThrowingTokens);
   llvm::SmallPtrSet<const Expr *, 8> Decided;
-  bool Throws = false;
+  const Stmt *Throws = nullptr;
   forEachOwnStmt(Body, [&](const Stmt &S) {
     if (Throws)
       return false;
@@ -459,13 +528,13 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
       for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
         forEachOwnStmt(Try->getHandler(I)->getHandlerBlock(), [&](const Stmt &H) {
           if (isa<CXXThrowExpr>(H))
-            Throws = true;
+            Throws = &H;
           return !Throws;
         });
       return false;
     }
     if (isa<CXXThrowExpr>(S)) {
-      Throws = true;
+      Throws = &S;
       return false;
     }
     if (isExplicitSuspension(S)) {
@@ -479,7 +548,7 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
                 : nullptr);
         const FunctionDecl *F = Resume ? Resume->getDirectCallee() : nullptr;
         if (!F || !declaredNoThrow(*F))
-          Throws = true;
+          Throws = &S;
         return !Throws;
       }
       Decided.insert(Awaited);
@@ -496,11 +565,11 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
       const FunctionDecl *Callee = Awaited->getDirectCallee();
       if (Callee && getCoroutineBody(*Callee)) {
         if (functionMayThrow(Callee, Depth + 1))
-          Throws = true;
+          Throws = &S;
         return !Throws;
       }
       if (!Callee || !declaredNoThrow(*Callee))
-        Throws = true;
+        Throws = &S;
       return !Throws;
     }
     if (const auto *Call = dyn_cast<CallExpr>(&S)) {
@@ -508,17 +577,24 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
         return true;
       const FunctionDecl *Callee = Call->getDirectCallee();
       // Making a task only allocates its frame: its body runs when awaited.
-      if (Callee && getCoroutineBody(*Callee))
+      if (Callee && (getCoroutineBody(*Callee) || TaskTypes.isLazyTask(Call->getType(), Callee)))
+        return true;
+      // A spawn only schedules: the spawned body's exception goes to its own
+      // handle or token (reported there), not to the spawner.
+      if (Callee && isSpawn(*Callee))
+        return true;
+      if (Callee && (writesToStream(*Callee) || describesError(*Callee) ||
+                     reportsErrorInArgument(*Callee)))
         return true;
       if (functionMayThrow(Callee, Depth + 1))
-        Throws = true;
+        Throws = &S;
       return !Throws;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
       if (isMadeFromExecutor(*Construct))
         return true;
       if (functionMayThrow(Construct->getConstructor(), Depth + 1))
-        Throws = true;
+        Throws = &S;
       return !Throws;
     }
     return true;
@@ -526,20 +602,30 @@ bool AsyncModel::bodyMayThrow(const Stmt *Body, unsigned Depth) const {
   return Throws;
 }
 
-bool AsyncModel::mayThrow(const Expr *Spawned) const {
+const Stmt *AsyncModel::throwSite(const Expr *Spawned) const {
   const FunctionDecl *F = runFunctionOf(Spawned);
   if (!F)
-    return true;
+    return Spawned;
   // A lambda or function that returns a task: the task's body decides.
+  unsigned Depth = 0;
   if (!getCoroutineBody(*F))
     if (const FunctionDecl *Def = F->getDefinition())
       if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Def->getBody());
           Block && Block->size() == 1)
         if (const auto *Ret = dyn_cast<ReturnStmt>(Block->body_front()))
           if (const FunctionDecl *Inner = runFunctionOf(Ret->getRetValue());
-              Inner && getCoroutineBody(*Inner))
-            return functionMayThrow(Inner, 1);
-  return functionMayThrow(F, 0);
+              Inner && (getCoroutineBody(*Inner) ||
+                        TaskTypes.isLazyTask(Inner->getReturnType(), Inner))) {
+            F = Inner;
+            Depth = 1;
+          }
+  if (declaredNoThrow(*F))
+    return nullptr;
+  const FunctionDecl *Def = F->getDefinition();
+  if (!Def || !Def->doesThisDeclarationHaveABody() ||
+      (isa<CXXMethodDecl>(Def) && cast<CXXMethodDecl>(Def)->isVirtual()))
+    return Spawned;
+  return throwingStmt(Def->getBody(), Depth);
 }
 
 /// What a completion mechanism calls last: a coroutine handle's resume, a

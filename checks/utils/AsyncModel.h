@@ -16,6 +16,7 @@
 
 #include "Frameworks.h"
 #include "NameList.h"
+#include "Tasks.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -95,7 +96,11 @@ public:
   /// awaited operation whose completion token is a NonThrowingTokens type
   /// (as_tuple, redirect_error) reports its error as a value. Unknown bodies
   /// can throw.
-  bool mayThrow(const Expr *Spawned) const;
+  bool mayThrow(const Expr *Spawned) const { return throwSite(Spawned) != nullptr; }
+  /// Where \p Spawned can let an exception escape: the statement of its body
+  /// that can throw (a call, a throw, an await), or \p Spawned itself when its
+  /// body is not visible; null if it cannot throw.
+  const Stmt *throwSite(const Expr *Spawned) const;
   /// True if the callable a thread runs (\p Callable) captures nothing by
   /// reference and ends by completing an operation (`h.resume()`,
   /// `set_value(...)`...): the thread is a completion mechanism that touches
@@ -110,7 +115,10 @@ public:
 
 private:
   bool functionMayThrow(const FunctionDecl *F, unsigned Depth) const;
-  bool bodyMayThrow(const Stmt *Body, unsigned Depth) const;
+  /// \p F is one of the spawn vocabularies this model loaded.
+  bool isSpawn(const FunctionDecl &F) const;
+  /// The first statement of \p Body that can let an exception escape, or null.
+  const Stmt *throwingStmt(const Stmt *Body, unsigned Depth) const;
 
   std::array<std::string, unsigned(Vocabulary::Count)> OptionValues;
   std::array<bool, unsigned(Vocabulary::Count)> UsedVocabulary{};
@@ -118,6 +126,9 @@ private:
   std::vector<bool> Active;
   std::array<NameList, unsigned(Vocabulary::Count)> Lists;
   mutable llvm::DenseMap<const FunctionDecl *, bool> ThrowCache;
+  /// Lazy tasks: making one only allocates its frame (its body runs when
+  /// awaited), so the call cannot throw what the body throws.
+  mutable LazyTaskClassifier TaskTypes;
 };
 
 } // namespace clang::tidy::async

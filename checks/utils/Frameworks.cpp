@@ -54,10 +54,13 @@ static const FrameworkProfile Profiles[] = {
       /*DetachedSpawnFunctions*/ "",
       /*DetachedTokens*/ "::asio::detached_t;::boost::asio::detached_t",
       /*NonThrowingTokens*/
+      // `as_tuple` alone is a partial token (Asio 1.29+): `async_accept(as_tuple)`.
       "::asio::as_tuple_t;::asio::redirect_error_t;::asio::experimental::as_tuple_t;"
-      "::asio::experimental::as_single_t;::boost::asio::as_tuple_t;"
+      "::asio::experimental::as_single_t;::asio::partial_as_tuple;"
+      "::asio::partial_redirect_error;::boost::asio::as_tuple_t;"
       "::boost::asio::redirect_error_t;::boost::asio::experimental::as_tuple_t;"
-      "::boost::asio::experimental::as_single_t",
+      "::boost::asio::experimental::as_single_t;::boost::asio::partial_as_tuple;"
+      "::boost::asio::partial_redirect_error",
       // asio::thread_pool is also the usual executor of coroutines, and
       // `co_await asio::post(pool, use_awaitable)` resumes on the coroutine's
       // own executor (the handler's associated executor): no hop.

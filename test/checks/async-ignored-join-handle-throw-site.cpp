@@ -1,0 +1,63 @@
+// A detached task that can throw is reported with a note where it can throw:
+// the first statement of its body that can let an exception escape, or, when
+// the body is not in the translation unit, a note that it is not visible.
+// What cannot throw in the model: console output through std::ostream, an
+// error code's message(), the overload that reports failure in an
+// `error_code &` argument, a nested spawn (its body's exception goes to its
+// own handle), an operation with Asio 1.29's partial `as_tuple` token; an
+// adaptor called on a task (`lazy().via(executor)`) runs that task's body.
+// RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs -isystem %inputs/frameworks
+#include "asio.h"
+#include "async_simple.h"
+#include <iostream>
+#include <system_error>
+
+namespace asio {
+struct partial_as_tuple {};
+} // namespace asio
+struct NewSocket {
+  asio::awaitable<unsigned long> async_read_some(asio::mutable_buffer, asio::partial_as_tuple);
+};
+struct Closer {
+  void shutdown(int How, std::error_code &Ec);
+  void shutdown(int How);
+};
+asio::awaitable<void> notVisible();
+
+asio::awaitable<void> quiet(NewSocket S, Closer &C, asio::io_context &Ctx) {
+  char Data[8];
+  auto N = co_await S.async_read_some(asio::buffer(Data, 8), asio::partial_as_tuple{});
+  std::error_code Ec;
+  std::cout << "read " << N << ": " << Ec.message() << std::endl;
+  C.shutdown(2, Ec);
+  asio::co_spawn(Ctx, notVisible(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
+  // CHECK-NOTES: :[[@LINE-2]]:23: note: the task's body is not visible in this translation unit, so it may throw
+}
+
+asio::awaitable<void> closesThrowing(Closer &C) {
+  std::cout << "closing\n";
+  C.shutdown(2);
+  co_return;
+}
+
+async_simple::coro::Lazy<void> session(Closer &C) {
+  std::error_code Ec;
+  C.shutdown(2, Ec);
+  co_return;
+}
+async_simple::coro::Lazy<void> throwingSession(Closer &C) {
+  C.shutdown(2);
+  co_return;
+}
+
+void spawns(asio::io_context &Ctx, NewSocket S, Closer &C, async_simple::Executor *Ex) {
+  asio::co_spawn(Ctx, quiet(S, C, Ctx), asio::detached);
+  asio::co_spawn(Ctx, closesThrowing(C), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
+  // CHECK-NOTES: :[[@LINE-18]]:3: note: the task can throw here
+  session(C).via(Ex).detach();
+  throwingSession(C).via(Ex).detach();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'async_simple::coro::RescheduleLazy::detach' starts a task that nobody observes
+  // CHECK-NOTES: :[[@LINE-12]]:3: note: the task can throw here
+}
