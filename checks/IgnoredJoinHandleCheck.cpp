@@ -150,6 +150,16 @@ void IgnoredJoinHandleCheck::noteThrowSite(const Stmt *Site, const Expr *Spawned
   }
   diag(SM.getExpansionLoc(Site->getBeginLoc()), "the task can throw here",
        DiagnosticIDs::Note);
+  // Follow the path into the user's own functions, a few calls deep.
+  for (int Step = 0; Step < 3; ++Step) {
+    const FunctionDecl *Callee = nullptr;
+    const Stmt *Next = Model.throwSiteInCallee(*Site, Callee);
+    if (!Next || SM.isInSystemHeader(SM.getExpansionLoc(Next->getBeginLoc())))
+      return;
+    diag(SM.getExpansionLoc(Next->getBeginLoc()), "'%0' can throw here", DiagnosticIDs::Note)
+        << Callee->getQualifiedNameAsString();
+    Site = Next;
+  }
 }
 
 void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceManager &SM) {

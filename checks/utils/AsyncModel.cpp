@@ -332,7 +332,7 @@ void AsyncModel::forEachOwnStmtWithExecutor(
 // --- Spawns ------------------------------------------------------------------
 
 // How deep "defined here, cannot throw" follows calls.
-static constexpr unsigned MaxThrowDepth = 3;
+static constexpr unsigned MaxThrowDepth = 8;
 
 // The function whose body the spawned expression runs: the callee of a call
 // (the coroutine that made the task), or the call operator of a callable.
@@ -401,27 +401,27 @@ static bool declaredNoThrow(const FunctionDecl &F) {
   return false;
 }
 
-// An insertion into a std::ostream (`std::cout << x << std::endl`): streams
-// report failure through their state unless the program sets exceptions(),
-// which asynchronous code does not do on the console.
+// The iostreams (`std::cout << x << std::endl`, `std::istringstream is(s);
+// is >> v`): a stream reports failure through its state unless the program
+// sets exceptions(), which asynchronous code does not do.
+static bool isStreamClass(const CXXRecordDecl *R) {
+  static const llvm::StringRef Streams[] = {
+      "ios_base",        "basic_ios",          "basic_istream",      "basic_ostream",
+      "basic_iostream",  "basic_stringstream", "basic_istringstream", "basic_ostringstream",
+      "basic_fstream",   "basic_ifstream",     "basic_ofstream",     "basic_streambuf",
+      "basic_stringbuf", "basic_filebuf"};
+  return R && R->isInStdNamespace() && R->getIdentifier() &&
+         llvm::is_contained(Streams, R->getName());
+}
+
 static bool writesToStream(const FunctionDecl &F) {
-  if (!F.isInStdNamespace() && !(isa<CXXMethodDecl>(F) &&
-                                 cast<CXXMethodDecl>(F).getParent()->isInStdNamespace()))
-    return false;
-  auto IsOstream = [](QualType T) {
-    const CXXRecordDecl *R = T.getNonReferenceType()->getAsCXXRecordDecl();
-    return R && R->isInStdNamespace() && R->getIdentifier() &&
-           (R->getName() == "basic_ostream" || R->getName() == "basic_ios");
-  };
   if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
-    return IsOstream(QualType(M->getParent()->getTypeForDecl(), 0)) &&
-           (M->getOverloadedOperator() == OO_LessLess ||
-            (M->getIdentifier() && llvm::is_contained({"put", "write", "flush"}, M->getName())));
-  if (F.getOverloadedOperator() == OO_LessLess && F.getNumParams() == 2)
-    return IsOstream(F.getParamDecl(0)->getType());
-  // Manipulators: std::endl, std::flush, std::ends.
-  return F.getIdentifier() && llvm::is_contained({"endl", "flush", "ends"}, F.getName()) &&
-         F.getNumParams() == 1 && IsOstream(F.getParamDecl(0)->getType());
+    return isStreamClass(M->getParent()) &&
+           !(M->getIdentifier() &&
+             (M->getName() == "exceptions" || M->getName().starts_with("_")));
+  if (!F.isInStdNamespace() || F.getNumParams() == 0)
+    return false;
+  return isStreamClass(F.getParamDecl(0)->getType().getNonReferenceType()->getAsCXXRecordDecl());
 }
 
 // The text of an error code (`ec.message()`): it can fail only to allocate,
@@ -448,6 +448,52 @@ static bool reportsErrorInArgument(const FunctionDecl &F) {
       return true;
   }
   return false;
+}
+
+// The standard library's strings, containers, smart pointers and
+// vocabulary types fail only to allocate (out of scope, as everywhere in the
+// model) or on a broken precondition (`s.substr(pos)` past the end, like
+// `v[i]`), except the accessors whose purpose is to check (`at`, `value`).
+static bool onlyAllocates(const FunctionDecl &F) {
+  static const llvm::StringRef Classes[] = {
+      "basic_string", "vector",        "deque",          "list",
+      "forward_list", "map",           "multimap",       "set",
+      "multiset",     "unordered_map", "unordered_multimap", "unordered_set",
+      "unordered_multiset", "array",   "basic_string_view", "shared_ptr",
+      "unique_ptr",   "weak_ptr",      "pair",           "tuple",
+      "optional",     "span",          "allocator"};
+  static const llvm::StringRef Functions[] = {"make_shared", "make_unique", "to_string",
+                                              "tie", "get", "swap", "min", "max"};
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  if (!M) {
+    if (!F.isInStdNamespace())
+      return false;
+    if (F.getIdentifier() && llvm::is_contained(Functions, F.getName()))
+      return true;
+    // `a + b`, `a == b` on strings: operators whose operands are all
+    // standard strings or characters.
+    if (F.getOverloadedOperator() == OO_None)
+      return false;
+    for (const ParmVarDecl *P : F.parameters()) {
+      QualType T = P->getType().getNonReferenceType();
+      const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+      if (!(T->isAnyCharacterType() || T->isPointerType() ||
+            (R && R->isInStdNamespace() && R->getIdentifier() &&
+             llvm::is_contained(Classes, R->getName()))))
+        return false;
+    }
+    return true;
+  }
+  const CXXRecordDecl *R = M->getParent();
+  if (!R->isInStdNamespace() || !R->getIdentifier() ||
+      !llvm::is_contained(Classes, R->getName()))
+    return false;
+  if (!M->getIdentifier())
+    return true; // constructors, operators
+  llvm::StringRef Name = M->getName();
+  // `_M_range_check` and the like: the implementation's own helpers, reached
+  // while reading `at`, decide by their bodies.
+  return !Name.starts_with("_") && !llvm::is_contained({"at", "value"}, Name);
 }
 
 bool AsyncModel::isSpawn(const FunctionDecl &F) const {
@@ -568,7 +614,21 @@ const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
           Throws = &S;
         return !Throws;
       }
-      if (!Callee || !declaredNoThrow(*Callee))
+      if (!Callee || declaredNoThrow(*Callee)) {
+        if (!Callee)
+          Throws = &S;
+        return !Throws;
+      }
+      // A function returning an awaiter (`co_await sleep(5ms)`): making the
+      // awaiter, and its await_resume, decide. A lazy task whose body is not
+      // visible may throw.
+      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S);
+      const auto *Resume = dyn_cast_or_null<CallExpr>(
+          Suspend && Suspend->getResumeExpr() ? Suspend->getResumeExpr()->IgnoreImplicit()
+                                              : nullptr);
+      const FunctionDecl *ResumeFn = Resume ? Resume->getDirectCallee() : nullptr;
+      if (TaskTypes.isLazyTask(Awaited->getType(), Callee) || !ResumeFn ||
+          functionMayThrow(ResumeFn, Depth + 1) || functionMayThrow(Callee, Depth + 1))
         Throws = &S;
       return !Throws;
     }
@@ -584,14 +644,14 @@ const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
       if (Callee && isSpawn(*Callee))
         return true;
       if (Callee && (writesToStream(*Callee) || describesError(*Callee) ||
-                     reportsErrorInArgument(*Callee)))
+                     reportsErrorInArgument(*Callee) || onlyAllocates(*Callee)))
         return true;
       if (functionMayThrow(Callee, Depth + 1))
         Throws = &S;
       return !Throws;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-      if (isMadeFromExecutor(*Construct))
+      if (isMadeFromExecutor(*Construct) || onlyAllocates(*Construct->getConstructor()))
         return true;
       if (functionMayThrow(Construct->getConstructor(), Depth + 1))
         Throws = &S;
@@ -626,6 +686,22 @@ const Stmt *AsyncModel::throwSite(const Expr *Spawned) const {
       (isa<CXXMethodDecl>(Def) && cast<CXXMethodDecl>(Def)->isVirtual()))
     return Spawned;
   return throwingStmt(Def->getBody(), Depth);
+}
+
+const Stmt *AsyncModel::throwSiteInCallee(const Stmt &Site, const FunctionDecl *&Callee) const {
+  Callee = nullptr;
+  const Stmt *S = &Site;
+  if (isExplicitSuspension(Site))
+    S = getAwaitedExpr(Site);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(S))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(S))
+    Callee = Construct->getConstructor();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || !Def->doesThisDeclarationHaveABody())
+    return nullptr;
+  Callee = Def;
+  return throwingStmt(Def->getBody(), 1);
 }
 
 /// What a completion mechanism calls last: a coroutine handle's resume, a

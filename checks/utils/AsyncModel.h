@@ -101,6 +101,10 @@ public:
   /// that can throw (a call, a throw, an await), or \p Spawned itself when its
   /// body is not visible; null if it cannot throw.
   const Stmt *throwSite(const Expr *Spawned) const;
+  /// Where the function that \p Site calls or awaits can throw, when its body
+  /// is visible: the next step of the path from a throw site to the throw.
+  /// \p Callee is set to that function.
+  const Stmt *throwSiteInCallee(const Stmt &Site, const FunctionDecl *&Callee) const;
   /// True if the callable a thread runs (\p Callable) captures nothing by
   /// reference and ends by completing an operation (`h.resume()`,
   /// `set_value(...)`...): the thread is a completion mechanism that touches

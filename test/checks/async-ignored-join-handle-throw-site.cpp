@@ -4,13 +4,19 @@
 // What cannot throw in the model: console output through std::ostream, an
 // error code's message(), the overload that reports failure in an
 // `error_code &` argument, a nested spawn (its body's exception goes to its
-// own handle), an operation with Asio 1.29's partial `as_tuple` token; an
-// adaptor called on a task (`lazy().via(executor)`) runs that task's body.
+// own handle), an operation with Asio 1.29's partial `as_tuple` token, the
+// standard strings, containers and string streams (they fail only to
+// allocate) but for their checking accessors (`at`); an adaptor called on a
+// task (`lazy().via(executor)`) runs that task's body. The notes follow the
+// path into the user's functions.
 // RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs -isystem %inputs/frameworks
 #include "asio.h"
 #include "async_simple.h"
 #include <iostream>
+#include <sstream>
+#include <string>
 #include <system_error>
+#include <vector>
 
 namespace asio {
 struct partial_as_tuple {};
@@ -60,4 +66,34 @@ void spawns(asio::io_context &Ctx, NewSocket S, Closer &C, async_simple::Executo
   throwingSession(C).via(Ex).detach();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'async_simple::coro::RescheduleLazy::detach' starts a task that nobody observes
   // CHECK-NOTES: :[[@LINE-12]]:3: note: the task can throw here
+}
+
+struct Parser {
+  std::vector<std::string> Words;
+  int parse(const std::string &Line) {
+    std::istringstream In(Line.substr(1));
+    std::string W;
+    while (In >> W)
+      Words.push_back(W + " ");
+    return static_cast<int>(Words.size());
+  }
+  unsigned long first() {
+    return Words.at(0).size();
+  }
+};
+asio::awaitable<void> parses(Parser &P) {
+  P.parse("x y");
+  co_return;
+}
+asio::awaitable<void> readsFirst(Parser &P) {
+  P.parse("x y");
+  P.first();
+  co_return;
+}
+void spawnsParsers(asio::io_context &Ctx, Parser &P) {
+  asio::co_spawn(Ctx, parses(P), asio::detached);
+  asio::co_spawn(Ctx, readsFirst(P), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: the task can throw here
+  // CHECK-NOTES: :[[@LINE-17]]:12: note: 'Parser::first' can throw here
 }
