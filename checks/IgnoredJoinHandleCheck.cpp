@@ -212,23 +212,27 @@ static const CXXConstructExpr *threadConstruction(const Expr *Object) {
 
 void IgnoredJoinHandleCheck::checkDetachedSpawn(const CallExpr &Call, const NamedDecl &Spawn,
                                                 const SourceManager &SM) {
-  // The task is the callee's object (`task().detach()`) or an argument.
-  const Expr *Task = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    Task = Member->getImplicitObjectArgument();
-  // The task is the object, or else the first argument that can throw.
-  const Expr *Spawned = Task;
-  const Stmt *Site = Task ? Model.throwSite(Task) : nullptr;
-  bool Throws = Task ? Site != nullptr : true;
-  for (const Expr *Arg : Call.arguments()) {
-    const Stmt *ArgSite = Model.throwSite(Arg);
-    if (!ArgSite)
-      Throws = false;
-    else if (!Site) {
-      Site = ArgSite;
+  // The task is an argument (`scheduler.spawn_detached(task())`), or else the
+  // callee's object (`task().detach()`, `task().start(callback)`).
+  const Expr *Spawned = nullptr;
+  for (const Expr *Arg : Call.arguments())
+    if (Model.isTask(Arg)) {
       Spawned = Arg;
+      break;
     }
+  bool ObjectIsTask = false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call); Member && !Spawned) {
+    Spawned = Member->getImplicitObjectArgument();
+    ObjectIsTask = true;
   }
+  const Stmt *Site = Spawned ? Model.throwSite(Spawned) : nullptr;
+  bool Throws = Spawned ? Site != nullptr : true;
+  // A callback that cannot throw itself receives the task's result or error
+  // (`lazy.start([](Try<T> r) { ... })`): nothing is lost.
+  if (ObjectIsTask)
+    for (const Expr *Arg : Call.arguments())
+      if (!Model.mayThrow(Arg))
+        Throws = false;
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
   if (!Throws || !report(Loc, SM))
     return;

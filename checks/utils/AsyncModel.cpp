@@ -688,6 +688,16 @@ const Stmt *AsyncModel::throwSite(const Expr *Spawned) const {
   return throwingStmt(Def->getBody(), Depth);
 }
 
+bool AsyncModel::isTask(const Expr *E) const {
+  E = ignoreValueWrappers(E);
+  if (!E)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee(); Callee && getCoroutineBody(*Callee))
+      return true;
+  return TaskTypes.isLazyTask(E->getType());
+}
+
 const Stmt *AsyncModel::throwSiteInCallee(const Stmt &Site, const FunctionDecl *&Callee) const {
   Callee = nullptr;
   const Stmt *S = &Site;

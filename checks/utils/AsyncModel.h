@@ -101,6 +101,8 @@ public:
   /// that can throw (a call, a throw, an await), or \p Spawned itself when its
   /// body is not visible; null if it cannot throw.
   const Stmt *throwSite(const Expr *Spawned) const;
+  /// \p E makes a task: a call of a coroutine, or a value of a lazy task type.
+  bool isTask(const Expr *E) const;
   /// Where the function that \p Site calls or awaits can throw, when its body
   /// is visible: the next step of the path from a throw site to the throw.
   /// \p Callee is set to that function.

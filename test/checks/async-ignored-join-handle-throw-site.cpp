@@ -12,6 +12,9 @@
 // RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs -isystem %inputs/frameworks
 #include "asio.h"
 #include "async_simple.h"
+#include "libcoro.h"
+#include <memory>
+#include <stdexcept>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -96,4 +99,20 @@ void spawnsParsers(asio::io_context &Ctx, Parser &P) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
   // CHECK-NOTES: :[[@LINE-7]]:3: note: the task can throw here
   // CHECK-NOTES: :[[@LINE-17]]:12: note: 'Parser::first' can throw here
+}
+
+// A scheduler's spawn_detached through a smart pointer: the task is the
+// argument, not the scheduler.
+coro::task<void> record(int Id) {
+  if (Id == 3)
+    throw std::runtime_error("db down");
+  co_return;
+}
+coro::task<void> quietRecord() { co_return; }
+coro::task<void> fire(std::shared_ptr<coro::io_scheduler> S, int Id) {
+  co_await S->schedule();
+  S->spawn_detached(record(Id));
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'coro::io_scheduler::spawn_detached' starts a task that nobody observes
+  // CHECK-NOTES: :[[@LINE-8]]:5: note: the task can throw here
+  S->spawn_detached(quietRecord());
 }
