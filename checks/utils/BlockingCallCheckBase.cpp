@@ -330,15 +330,18 @@ void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,
   Model.forEachOwnStmtWithExecutor(&Body, [&](const Stmt &S, bool OffExecutor) {
     if (const Expr *A = getAwaitedExpr(S))
       Awaited.insert(A);
-    // After a hop onto a blocking executor (`co_await resume_on(background)`)
-    // blocking is what that executor is for.
-    if (OffExecutor)
-      return true;
     const auto *E = dyn_cast<Expr>(&S);
     if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) || Awaited.contains(E))
       return true;
     const NamedDecl *Callee = nullptr;
-    if (auto Entry = listedCallee(S, Callee)) {
+    auto Entry = listedCallee(S, Callee);
+    // After a hop onto a blocking executor (`co_await resume_on(background)`)
+    // blocking is what that executor is for; but a synchronous driver there
+    // (`sync_wait(task())` on a pool thread) still waits for a task that may
+    // need a thread of that same pool: the self-deadlock is reported anywhere.
+    if (OffExecutor && !(Entry && Callee && Model.names(Vocabulary::SyncDrivers).contains(*Callee)))
+      return true;
+    if (Entry) {
       report({{E, Callee}}, *Entry, Coroutine, *SM);
       return true;
     }

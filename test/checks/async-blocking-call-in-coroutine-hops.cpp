@@ -1,6 +1,7 @@
 // After a hop onto an executor meant for blocking or CPU work
 // (`co_await resume_on(background)`, `co_await pool.schedule()`), blocking is
-// what the executor is for: not reported until the coroutine hops back. A hop
+// what the executor is for: not reported until the coroutine hops back, but
+// for a synchronous driver (sync_wait: the self-deadlock). A hop
 // that is not awaited moves nothing. Asio's `co_await asio::post(pool,
 // use_awaitable)` resumes on the coroutine's own executor: not a hop.
 // RUN: %check_async_tidy %s async-blocking-call-in-coroutine %t -- -- -isystem %inputs -isystem %inputs/frameworks
@@ -61,6 +62,15 @@ coro::task<> libcoroPool(coro::thread_pool &Pool, coro::io_scheduler &Io, int Fd
   co_await Io.schedule();
   read(Fd, Buf, 8);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'read' in coroutine 'libcoroPool'
+}
+
+// A synchronous driver on a pool thread waits for a task that may need a
+// thread of that same pool: reported even after the hop.
+coro::task<int> libcoroChildTask();
+coro::task<> libcoroSyncWaitOnPool(coro::thread_pool &Pool) {
+  co_await Pool.schedule();
+  coro::sync_wait(libcoroChildTask());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'coro::sync_wait' in coroutine 'libcoroSyncWaitOnPool'
 }
 
 asio::awaitable<void> asioPost(asio::thread_pool &Pool, int Fd) {
