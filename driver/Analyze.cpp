@@ -1286,7 +1286,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   }
 
   // Jobs: the PCHs to build first, then the units that need none (they run
-  // beside the builds), then each PCH's units once it is done.
+  // beside the builds), then the units of the PCHs being built.
   struct Job {
     bool Build;
     size_t Index; // a PCH or a unit
@@ -1315,25 +1315,29 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   auto pchOf = [&](size_t I) -> SharedPCH * {
     return UnitPCH[I] >= 0 ? &PCHs[UnitPCH[I]] : nullptr;
   };
+  // A unit whose PCH is still being built when a worker is free is parsed
+  // plainly rather than leave the worker idle (the build takes about as long).
+  std::vector<char> WithPCH(Units.size(), 0);
   runInWorkers(
       JobNames, Iso,
-      [&](size_t J) {
-        SharedPCH *P = JobList[J].Build ? nullptr : pchOf(JobList[J].Index);
-        return !P || P->Done;
+      [&](size_t J, TUResult &) {
+        if (!JobList[J].Build) {
+          SharedPCH *P = pchOf(JobList[J].Index);
+          WithPCH[JobList[J].Index] = P && P->Done && P->Usable;
+        }
+        return false;
       },
-      [&](size_t, TUResult &) { return false; },
       [&](size_t J) {
         const Job &W = JobList[J];
         if (W.Build)
           return A.buildPCH(Units[PCHs[W.Index].Representative], PCHs[W.Index]);
-        SharedPCH *P = pchOf(W.Index);
-        return A.analyse(Units[W.Index], CacheKeys[W.Index], P && P->Usable ? P : nullptr);
+        return A.analyse(Units[W.Index], CacheKeys[W.Index],
+                         WithPCH[W.Index] ? pchOf(W.Index) : nullptr);
       },
       [&](size_t J, TUResult &&R, bool) {
         const Job &W = JobList[J];
         if (!W.Build) {
-          SharedPCH *P = pchOf(W.Index);
-          Result.SharedUnits += P && P->Usable;
+          Result.SharedUnits += WithPCH[W.Index];
           Finished(W.Index, std::move(R));
           return;
         }

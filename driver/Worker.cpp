@@ -179,7 +179,6 @@ TUResult finish(Running &W, int Status, StringRef File, const IsolationOptions &
 } // namespace
 
 void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
-                  llvm::function_ref<bool(size_t)> Ready,
                   llvm::function_ref<bool(size_t, TUResult &)> Prepare,
                   llvm::function_ref<TUResult(size_t)> Work,
                   llvm::function_ref<void(size_t, TUResult &&, bool)> Finished) {
@@ -234,8 +233,6 @@ void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
 
   while (Next < Files.size() || !Active.empty()) {
     while (Active.size() < Jobs && Next < Files.size()) {
-      if (!Active.empty() && !Ready(Next))
-        break; // waits for a running job (e.g. the precompiled header it uses)
       size_t I = Next++;
       TUResult R;
       if (Prepare(I, R)) {

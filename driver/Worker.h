@@ -25,13 +25,10 @@ struct IsolationOptions {
   bool Verbose = false;        // copy every worker's stderr to ours
 };
 
-/// Runs the jobs [0, Files.size()) in order: Prepare(I, R) in this process
-/// (true: R is final, no worker), else Work(I) in a worker. Finished(I, R,
-/// FromPrepare) is called in this process as each job ends, in completion
-/// order. A job starts only once Ready(I) is true (it waits for earlier jobs
-/// to finish; Ready must be true when no job is running).
+/// Runs the units [0, Files.size()): Prepare(I, R) in this process (true: R is
+/// final, no worker), else Work(I) in a worker. Finished(I, R, FromPrepare) is
+/// called in this process as each unit ends, in completion order.
 void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
-                  llvm::function_ref<bool(size_t)> Ready,
                   llvm::function_ref<bool(size_t, TUResult &)> Prepare,
                   llvm::function_ref<TUResult(size_t)> Work,
                   llvm::function_ref<void(size_t, TUResult &&, bool)> Finished);
