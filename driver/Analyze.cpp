@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "SharedHeaders.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -28,6 +29,8 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -473,6 +476,29 @@ std::string justificationAt(SourceFiles &Sources, const std::string &File, unsig
   return "NOLINTBEGIN/NOLINTEND block";
 }
 
+/// A precompiled header of an include prefix that several units share.
+struct SharedPCH {
+  std::vector<std::string> Headers; // "<name>", in order
+  size_t Representative = 0;        // the unit whose command builds it
+  std::vector<size_t> Members;      // units parsed against it
+  std::string Key;                  // cache key: tool, parsing flags, headers
+  std::string Dir;                  // where its files live
+  std::string header() const { return Dir + "/" + Key + ".h"; }
+  std::string manifest() const { return Dir + "/" + Key + ".json"; }
+  std::string PCHPath;              // set when Usable
+  Dependencies Deps;                // what building it read
+  bool Done = false;                // looked up or built (or failed): units may start
+  bool Usable = false;
+};
+
+/// Text of the generated header (deterministic for a key).
+std::string prefixHeaderText(const SharedPCH &P) {
+  std::string T = "// asynclint: an include prefix that translation units share\n";
+  for (const std::string &H : P.Headers)
+    T += "#include " + H + "\n";
+  return T;
+}
+
 class Analyzer {
 public:
   Analyzer(const AnalyzeOptions &Opts, ClangTidyGlobalOptions Global, ClangTidyOptions Defaults,
@@ -487,8 +513,31 @@ public:
   /// exist, the cache key, a cache hit. Returns true when \p R is final.
   bool prepare(const Unit &U, TUResult &R, std::string &Key, bool &CacheHit);
   /// Runs clang-tidy's checks over the unit (in a worker process) and stores
-  /// a complete result in the cache under \p Key (when not empty).
-  TUResult analyse(const Unit &U, const std::string &Key);
+  /// a complete result in the cache under \p Key (when not empty). With \p PCH,
+  /// the unit is parsed against that precompiled prefix; a parse that fails
+  /// with it is done again without it.
+  TUResult analyse(const Unit &U, const std::string &Key, const SharedPCH *PCH = nullptr);
+  /// The group key of the unit for sharing headers, "" when it cannot share.
+  std::string sharingKey(const Unit &U);
+  /// Whether a finding in header \p File could be reported under \p O's
+  /// header filter (such a header is never precompiled).
+  static bool reportableHeader(const ClangTidyOptions &O, StringRef File) {
+    std::string In = O.HeaderFilterRegex.value_or(""), Ex = O.ExcludeHeaderFilterRegex.value_or("");
+    return !In.empty() && llvm::Regex(In).match(File) && (Ex.empty() || !llvm::Regex(Ex).match(File));
+  }
+  bool reportableHeader(const Unit &U, StringRef File) {
+    FileOptionsProvider Provider(Global, Defaults, Overrides);
+    return reportableHeader(Provider.getOptions(U.File), File);
+  }
+  /// Builds \p P's precompiled header with \p Rep's command (in a worker):
+  /// writes the PCH (named by its hash) and then its manifest, each atomically.
+  TUResult buildPCH(const Unit &Rep, const SharedPCH &P);
+  /// Reads \p P's manifest: true (P.Done) when it names a PCH whose bytes and
+  /// inputs are unchanged, or marks the prefix unshareable. \p Damaged is
+  /// incremented for an unreadable manifest or a PCH whose bytes changed.
+  /// \p CheckInputs is false right after this run built it (its inputs were
+  /// just read; this run's hashes of them may predate the build).
+  bool loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs = true);
 
 private:
   std::string resolve(StringRef Path, StringRef Dir) {
@@ -563,7 +612,7 @@ bool Analyzer::prepare(const Unit &U, TUResult &R, std::string &Key, bool &Cache
   return false;
 }
 
-TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
+TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPCH *PCH) {
   TUResult R;
   const tooling::CompileCommand &Cmd = U.Cmd;
   auto Provider = std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
@@ -614,6 +663,9 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
       });
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+  if (PCH)
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        {"-include-pch", PCH->PCHPath}, tooling::ArgumentInsertPosition::END));
   std::vector<SuppressedDiag> Suppressed;
   Consumer DiagConsumer(Context, Suppressed);
   DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
@@ -683,15 +735,242 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key) {
     R.Findings.push_back(std::move(F));
   }
   if (RC != 0 || !FirstError.empty()) {
+    if (PCH) // whatever went wrong, the plain parse decides
+      return analyse(U, Key, nullptr);
     R.Failures.push_back({U.File, FirstError.empty() ? "the compiler could not process it"
                                                      : FirstError});
     return R; // a partial result is reported, never cached
   }
   if (!Key.empty()) {
     Recording->flush();
+    if (PCH) {
+      // What the unit read is what the PCH read (its headers, their misses and
+      // listings) plus what the parse read beyond it; not the PCH's own bytes,
+      // which differ between builds of the same inputs.
+      llvm::erase_if(Deps.Read, [&](const auto &E) { return E.first == PCH->PCHPath; });
+      std::map<std::string, std::string> Read(Deps.Read.begin(), Deps.Read.end());
+      for (const auto &[File, Hash] : PCH->Deps.Read) {
+        auto [It, New] = Read.try_emplace(File, Hash);
+        if (!New && It->second != Hash && !It->second.empty() && !Hash.empty())
+          Deps.Uncacheable = true;
+        else if (It->second.empty())
+          It->second = Hash;
+      }
+      Deps.Read.assign(Read.begin(), Read.end());
+      std::set<std::string> Missing(Deps.Missing.begin(), Deps.Missing.end());
+      Missing.insert(PCH->Deps.Missing.begin(), PCH->Deps.Missing.end());
+      Deps.Missing.assign(Missing.begin(), Missing.end());
+      std::map<std::string, std::string> Listed(Deps.Listed.begin(), Deps.Listed.end());
+      Listed.insert(PCH->Deps.Listed.begin(), PCH->Deps.Listed.end());
+      Deps.Listed.assign(Listed.begin(), Listed.end());
+    }
     Cache.store(Key, R, Deps);
   }
   return R;
+}
+
+/// The language of a unit's precompiled prefix ("c++-header", "c-header"),
+/// "" when it is neither C nor C++ (Objective-C is parsed plainly).
+static std::string headerLanguage(const tooling::CompileCommand &C) {
+  using namespace clang::driver;
+  types::ID T = types::TY_INVALID;
+  for (size_t I = 0; I + 1 < C.CommandLine.size(); ++I)
+    if (C.CommandLine[I] == "-x")
+      T = types::lookupTypeForTypeSpecifier(C.CommandLine[I + 1].c_str());
+  if (T == types::TY_INVALID)
+    T = types::lookupTypeForExtension(llvm::sys::path::extension(C.Filename).ltrim('.'));
+  if (types::isObjC(T))
+    return "";
+  if (types::isCXX(T))
+    return "c++-header";
+  if (T == types::TY_C)
+    return "c-header";
+  return "";
+}
+
+std::string Analyzer::sharingKey(const Unit &U) {
+  std::string Lang = headerLanguage(U.Cmd);
+  if (Lang.empty())
+    return "";
+  FileOptionsProvider Provider(Global, Defaults, Overrides);
+  ClangTidyOptions O = Provider.getOptions(U.File);
+  std::string Key = sharingGroupKey(U.Cmd.CommandLine, U.Cmd.Filename, U.Cmd.Directory, Lang);
+  if (Key.empty())
+    return "";
+  // Which headers' findings are reported decides whether a prefix may be shared.
+  Key += "\x1e" + O.HeaderFilterRegex.value_or("") + "\x1e" +
+         O.ExcludeHeaderFilterRegex.value_or("");
+  for (const auto &Extra : {O.ExtraArgsBefore, O.ExtraArgs}) {
+    Key += "\x1e";
+    if (Extra)
+      for (const std::string &A : *Extra) {
+        if (StringRef(A).starts_with("-include") || StringRef(A).starts_with("-imacros"))
+          return "";
+        Key += A + '\0';
+      }
+  }
+  return Key;
+}
+
+namespace {
+/// GeneratePCHAction with the options the units' parses use.
+class PCHFactory : public tooling::FrontendActionFactory {
+public:
+  explicit PCHFactory(std::string Output) : Output(std::move(Output)) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<GeneratePCHAction>();
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Diags) override {
+    // As the units (ActionFactory): __clang_analyzer__ is defined; a
+    // difference in predefined macros would make the PCH unusable.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    Invocation->getFrontendOpts().OutputFile = Output;
+    // Inputs are validated by size, not time: a touched header whose bytes are
+    // unchanged (the manifest checks them) does not invalidate the PCH.
+    Invocation->getFrontendOpts().IncludeTimestamps = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
+  }
+
+private:
+  std::string Output;
+};
+} // namespace
+
+TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
+  TUResult R;
+  auto fail = [&](const llvm::Twine &Why) {
+    R.Failures.push_back({P.header(), Why.str()});
+    return R;
+  };
+  if (std::error_code EC = llvm::sys::fs::create_directories(P.Dir))
+    return fail("cannot create '" + P.Dir + "': " + EC.message());
+  std::string Text = prefixHeaderText(P), Error;
+  {
+    auto Old = llvm::MemoryBuffer::getFile(P.header(), /*IsText=*/false);
+    // Rewritten only when different: its size is part of what a PCH validates.
+    if ((!Old || (*Old)->getBuffer() != Text) &&
+        !writeFileAtomically(P.header(), Text, Error))
+      return fail(Error);
+  }
+  FileOptionsProvider Provider(Global, Defaults, Overrides);
+  ClangTidyOptions O = Provider.getOptions(Rep.File);
+  tooling::CompileCommand C = Rep.Cmd;
+  std::vector<std::string> Args;
+  for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+    if (C.CommandLine[I] == C.Filename)
+      continue;
+    Args.push_back(C.CommandLine[I]);
+    if (I == 0 && O.ExtraArgsBefore)
+      Args.insert(Args.end(), O.ExtraArgsBefore->begin(), O.ExtraArgsBefore->end());
+  }
+  if (O.ExtraArgs)
+    Args.insert(Args.end(), O.ExtraArgs->begin(), O.ExtraArgs->end());
+  std::string Lang = headerLanguage(C);
+  Args.insert(Args.end(), {"-x", Lang, P.header()});
+  C.CommandLine = std::move(Args);
+  C.Filename = P.header();
+
+  llvm::SmallString<256> Temp;
+  int FD;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(P.Dir + "/" + P.Key + ".tmp-%%%%%%.pch", FD, Temp))
+    return fail("cannot create a temporary file in '" + P.Dir + "': " + EC.message());
+  ::close(FD);
+  Dependencies Deps;
+  llvm::IntrusiveRefCntPtr<RecordingFS> Recording(
+      new RecordingFS(llvm::vfs::createPhysicalFileSystem(), Deps));
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
+      new llvm::vfs::OverlayFileSystem(Recording));
+  OneCommandDB DB(C);
+  tooling::ClangTool Tool(DB, {P.header()}, std::make_shared<PCHContainerOperations>(), FS);
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  PCHFactory Factory{std::string(Temp)};
+  int RC = Tool.run(&Factory);
+  uint64_t Size = 0;
+  if (RC != 0 || llvm::sys::fs::file_size(Temp, Size) || Size == 0) {
+    llvm::sys::fs::remove(Temp);
+    return fail("the shared headers do not compile on their own");
+  }
+  Recording->flush();
+  if (Deps.Uncacheable) {
+    llvm::sys::fs::remove(Temp);
+    return fail("a shared header changed while it was read");
+  }
+  auto Buf = llvm::MemoryBuffer::getFile(Temp, false, false);
+  if (!Buf) {
+    llvm::sys::fs::remove(Temp);
+    return fail("cannot read the precompiled header back");
+  }
+  std::string Hash = hashBytes((*Buf)->getBuffer());
+  Buf->reset();
+  std::string Name = P.Key + "-" + Hash.substr(0, 16) + ".pch";
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, P.Dir + "/" + Name)) {
+    llvm::sys::fs::remove(Temp);
+    return fail("cannot rename the precompiled header: " + EC.message());
+  }
+  // A header that the checks could report on must be parsed in the unit: its
+  // declarations would otherwise come from the PCH, and a finding in it would
+  // rest on that. Such a prefix is recorded as unshareable.
+  bool Reportable = false;
+  for (const auto &[File, H] : Deps.Read)
+    Reportable |= File != P.header() && reportableHeader(O, File);
+  std::string OldName;
+  if (auto Old = llvm::MemoryBuffer::getFile(P.manifest(), false, false))
+    if (auto V = llvm::json::parse((*Old)->getBuffer()))
+      if (const llvm::json::Object *OO = V->getAsObject())
+        if (auto N = OO->getString("pch"))
+          OldName = N->str();
+  llvm::json::Object M;
+  dependenciesToJSON(Deps, M);
+  M["pch"] = Name;
+  M["hash"] = Hash;
+  M["headers"] = llvm::json::Array(P.Headers);
+  M["reportableHeaders"] = Reportable;
+  if (!writeFileAtomically(P.manifest(), llvm::formatv("{0}", llvm::json::Value(std::move(M))).str(),
+                           Error))
+    return fail(Error);
+  if (!OldName.empty() && OldName != Name)
+    llvm::sys::fs::remove(P.Dir + "/" + OldName); // a run still using it falls back to plain parses
+  return R;
+}
+
+bool Analyzer::loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs) {
+  auto Buf = llvm::MemoryBuffer::getFile(P.manifest(), false, false);
+  if (!Buf)
+    return false;
+  auto V = llvm::json::parse((*Buf)->getBuffer());
+  const llvm::json::Object *M = V ? V->getAsObject() : nullptr;
+  if (!V)
+    llvm::consumeError(V.takeError());
+  bool Malformed = !M;
+  if (!M || (CheckInputs && !Cache.dependenciesUnchanged(*M, Malformed))) {
+    Damaged += Malformed;
+    return false; // built again
+  }
+  if (M->getBoolean("reportableHeaders").value_or(false)) {
+    P.Done = true; // parsed plainly, and not built again while its inputs stay
+    P.Usable = false;
+    return true;
+  }
+  auto Name = M->getString("pch");
+  auto Hash = M->getString("hash");
+  Dependencies Deps;
+  if (!Name || !Hash || Name->contains('/') || !dependenciesFromJSON(*M, Deps)) {
+    ++Damaged;
+    return false;
+  }
+  std::string Path = P.Dir + "/" + Name->str();
+  auto PCH = llvm::MemoryBuffer::getFile(Path, false, false);
+  if (!PCH || hashBytes((*PCH)->getBuffer()) != *Hash) {
+    ++Damaged; // truncated, overwritten or removed: never handed to the compiler
+    return false;
+  }
+  P.PCHPath = Path;
+  P.Deps = std::move(Deps);
+  P.Done = P.Usable = true;
+  return true;
 }
 
 std::string fmtDuration(double Seconds) {
@@ -867,6 +1146,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
 
   std::string CacheDir = Opts.CacheDir.empty() ? BuildDir + "/.asynclint-cache" : Opts.CacheDir;
   ResultCache Cache(Opts.UseCache ? CacheDir : std::string());
+  bool CacheWritable = false;
   if (Opts.UseCache && !Cache.enabled())
     warning("cannot create the cache directory '" + CacheDir + "'; running without a cache");
   if (Cache.enabled()) {
@@ -880,6 +1160,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     else {
       ::close(FD);
       llvm::sys::fs::remove(Probe);
+      CacheWritable = true;
     }
   }
 
@@ -909,6 +1190,120 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     errs().flush();
   };
 
+  std::vector<std::string> CacheKeys(Units.size());
+  auto Finished = [&](size_t I, TUResult &&R) {
+    PerUnit[I] = std::move(R);
+    unsigned N = 0;
+    for (const Finding &F : PerUnit[I].Findings)
+      N += !F.Suppressed;
+    FindingsSoFar += N;
+    ++Done;
+    Progress(Units[I].File);
+  };
+  // Cache lookups, in this process: a warm run forks nothing and builds no PCH.
+  std::vector<size_t> Pending;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    TUResult R;
+    bool Hit = false;
+    if (A.prepare(Units[I], R, CacheKeys[I], Hit)) {
+      Hits += Hit;
+      Finished(I, std::move(R));
+    } else {
+      Pending.push_back(I);
+    }
+  }
+
+  // Shared headers: group the units left by what changes parsing, choose the
+  // include prefixes they share, and look up or plan a PCH for each.
+  std::vector<SharedPCH> PCHs;
+  std::vector<int> UnitPCH(Units.size(), -1);
+  std::string PCHDir;
+  bool TempPCHDir = false;
+  unsigned DamagedPCH = 0;
+  if (Opts.SharedHeaders && Pending.size() >= 2) {
+    if (Cache.enabled() && CacheWritable) {
+      // Absolute: the compiler runs in each command's directory.
+      llvm::SmallString<256> D(CacheDir);
+      llvm::sys::fs::make_absolute(D);
+      llvm::sys::path::append(D, "pch");
+      PCHDir = std::string(D);
+    } else {
+      llvm::SmallString<256> Tmp;
+      if (!llvm::sys::fs::createUniqueDirectory("asynclint-pch", Tmp)) {
+        PCHDir = std::string(Tmp);
+        TempPCHDir = true;
+      }
+    }
+  }
+  if (!PCHDir.empty()) {
+    std::map<std::string, std::vector<size_t>> Groups;
+    for (size_t I : Pending) {
+      std::string G = A.sharingKey(Units[I]);
+      if (!G.empty())
+        Groups[G].push_back(I);
+    }
+    for (auto &[G, Members] : Groups) {
+      if (Members.size() < 2)
+        continue;
+      std::vector<std::vector<std::string>> Prefixes;
+      for (size_t I : Members) {
+        auto Buf = llvm::MemoryBuffer::getFile(Units[I].File, /*IsText=*/false);
+        std::vector<std::string> Prefix;
+        if (Buf)
+          Prefix = includePrefix((*Buf)->getBuffer());
+        // A quoted include is looked up first beside the including file: the
+        // prefix keeps it, by that absolute path, only when it is found there
+        // (the PCH's header lives elsewhere) and its findings would not be
+        // reported (the project's own header); else the prefix ends before it.
+        for (size_t K = 0; K < Prefix.size(); ++K) {
+          if (Prefix[K][0] != '"')
+            continue;
+          std::string Beside = llvm::sys::path::parent_path(Units[I].File).str() + "/" +
+                               Prefix[K].substr(1, Prefix[K].size() - 2);
+          if (!llvm::sys::fs::is_regular_file(Beside) || A.reportableHeader(Units[I], Beside)) {
+            Prefix.resize(K);
+            break;
+          }
+          Prefix[K] = "\"" + Beside + "\"";
+        }
+        Prefixes.push_back(std::move(Prefix));
+      }
+      for (PrefixChoice &C : choosePrefixes(Prefixes)) {
+        SharedPCH P;
+        P.Headers = std::move(C.Headers);
+        for (size_t M : C.Members)
+          P.Members.push_back(Members[M]);
+        P.Representative = P.Members.front();
+        P.Key = Cache.key({"shared-headers-v1", G, llvm::join(P.Headers, "\n")});
+        P.Dir = PCHDir;
+        if (!TempPCHDir)
+          A.loadPCH(P, DamagedPCH);
+        for (size_t M : P.Members)
+          UnitPCH[M] = static_cast<int>(PCHs.size());
+        PCHs.push_back(std::move(P));
+      }
+    }
+  }
+
+  // Jobs: the PCHs to build first, then the units that need none (they run
+  // beside the builds), then the units of the PCHs being built.
+  struct Job {
+    bool Build;
+    size_t Index; // a PCH or a unit
+  };
+  std::vector<Job> JobList;
+  std::vector<std::string> JobNames;
+  for (size_t P = 0; P < PCHs.size(); ++P)
+    if (!PCHs[P].Done) {
+      JobList.push_back({true, P});
+      JobNames.push_back(PCHs[P].header());
+    }
+  for (bool Waiting : {false, true})
+    for (size_t I : Pending)
+      if ((UnitPCH[I] >= 0 && !PCHs[UnitPCH[I]].Done) == Waiting) {
+        JobList.push_back({false, I});
+        JobNames.push_back(Units[I].File);
+      }
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
   IsolationOptions Iso;
   Iso.Jobs = Jobs;
@@ -917,27 +1312,59 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   Iso.LogDir = BuildDir + "/.asynclint-logs";
   Iso.SourceRoot = Result.SourceRoot;
   Iso.Verbose = Opts.Verbose;
-  std::vector<std::string> CacheKeys(Units.size()), Files;
-  for (const Unit &U : Units)
-    Files.push_back(U.File);
+  auto pchOf = [&](size_t I) -> SharedPCH * {
+    return UnitPCH[I] >= 0 ? &PCHs[UnitPCH[I]] : nullptr;
+  };
+  // A unit whose PCH is still being built when a worker is free is parsed
+  // plainly rather than leave the worker idle (the build takes about as long).
+  std::vector<char> WithPCH(Units.size(), 0);
   runInWorkers(
-      Files, Iso,
-      [&](size_t I, TUResult &R) {
-        bool Hit = false;
-        bool Final = A.prepare(Units[I], R, CacheKeys[I], Hit);
-        Hits += Hit;
-        return Final;
+      JobNames, Iso,
+      [&](size_t J, TUResult &) {
+        if (!JobList[J].Build) {
+          SharedPCH *P = pchOf(JobList[J].Index);
+          WithPCH[JobList[J].Index] = P && P->Done && P->Usable;
+        }
+        return false;
       },
-      [&](size_t I) { return A.analyse(Units[I], CacheKeys[I]); },
-      [&](size_t I, TUResult &&R, bool) {
-        PerUnit[I] = std::move(R);
-        unsigned N = 0;
-        for (const Finding &F : PerUnit[I].Findings)
-          N += !F.Suppressed;
-        FindingsSoFar += N;
-        ++Done;
-        Progress(Units[I].File);
+      [&](size_t J) {
+        const Job &W = JobList[J];
+        if (W.Build)
+          return A.buildPCH(Units[PCHs[W.Index].Representative], PCHs[W.Index]);
+        return A.analyse(Units[W.Index], CacheKeys[W.Index],
+                         WithPCH[W.Index] ? pchOf(W.Index) : nullptr);
+      },
+      [&](size_t J, TUResult &&R, bool) {
+        const Job &W = JobList[J];
+        if (!W.Build) {
+          Result.SharedUnits += WithPCH[W.Index];
+          Finished(W.Index, std::move(R));
+          return;
+        }
+        SharedPCH &P = PCHs[W.Index];
+        unsigned Ignored = 0;
+        if (R.Failures.empty() && A.loadPCH(P, Ignored, /*CheckInputs=*/false))
+          Result.PCHBuilt += P.Usable;
+        else if (Opts.Verbose)
+          note("shared headers of '" + relativePath(Units[P.Representative].File,
+                                                    Result.SourceRoot) +
+               "' not precompiled (" +
+               (R.Failures.empty() ? std::string("its manifest or PCH changed meanwhile")
+                                   : R.Failures[0].Message) +
+               "); its units are parsed plainly");
+        P.Done = true;
       });
+  if (TempPCHDir)
+    llvm::sys::fs::remove_directories(PCHDir);
+  if (DamagedPCH)
+    warning(std::to_string(DamagedPCH) + " damaged precompiled " +
+            (DamagedPCH == 1 ? "header" : "headers") + " in '" + PCHDir +
+            "' ignored; built again");
+  if (Opts.Verbose && !PCHs.empty())
+    note("shared headers: " + std::to_string(Result.SharedUnits) + " of " +
+         std::to_string(Pending.size()) + " units parsed against " +
+         std::to_string(llvm::count_if(PCHs, [](const SharedPCH &P) { return P.Usable; })) +
+         " precompiled headers (" + std::to_string(Result.PCHBuilt) + " built)");
   if (Opts.Progress)
     errs() << "\r\x1b[K";
   Result.CacheHits = Hits;

@@ -21,6 +21,7 @@ struct AnalyzeOptions {
   bool Progress = false;
   bool Verbose = false;
   bool IncludeThirdParty = false;     // report findings in vendored code and the build dir
+  bool SharedHeaders = true;          // parse a group's shared include prefix once (a PCH)
   unsigned UnitTimeout = 300;         // seconds per unit (0: none)
   unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };
@@ -30,6 +31,9 @@ struct AnalysisResult {
   std::vector<Failure> Failures;
   std::string SourceRoot;        // absolute, no trailing slash
   unsigned NumTUs = 0, CacheHits = 0;
+  // Shared headers: units parsed against a precompiled header, headers built
+  // in this run, reused from the cache directory.
+  unsigned SharedUnits = 0, PCHBuilt = 0, PCHReused = 0;
 };
 
 /// Runs the analysis. Returns 0, or 2 after printing one line per usage or
@@ -49,6 +53,10 @@ struct Dependencies {
   std::vector<std::pair<std::string, std::string>> Listed; // directory, hash of its names
   bool Uncacheable = false;                                // e.g. a file changed between two reads
 };
+
+/// Dependencies as the cache stores them: "read", "missing", "listed" in \p O.
+void dependenciesToJSON(const Dependencies &Deps, llvm::json::Object &O);
+bool dependenciesFromJSON(const llvm::json::Object &O, Dependencies &Deps);
 
 /// xxh3-128 of \p S, as 32 hex digits.
 std::string hashBytes(llvm::StringRef S);
@@ -70,9 +78,14 @@ public:
   /// same names.
   bool lookup(llvm::StringRef Key, TUResult &Out);
   void store(llvm::StringRef Key, const TUResult &R, const Dependencies &Deps);
+  /// Whether the dependencies recorded in \p O ("read", "missing", "listed",
+  /// as dependenciesToJSON writes them) are all as they were. \p Malformed is
+  /// set when O has none. Works when the cache is disabled too.
+  bool dependenciesUnchanged(const llvm::json::Object &O, bool &Malformed);
+  /// xxh3-128 of the file's bytes, once per run; "" when unreadable.
+  std::string hashFile(llvm::StringRef Path);
 
 private:
-  std::string hashFile(llvm::StringRef Path); // "" when unreadable
   std::string Dir;
   bool Enabled = false;
   unsigned Damaged = 0;

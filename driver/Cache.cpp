@@ -127,11 +127,26 @@ bool ResultCache::lookup(StringRef Key, TUResult &Out) {
     return false; // a damaged entry is a miss; the next store replaces it
   }
   const llvm::json::Object *O = V->getAsObject();
-  const llvm::json::Array *Read = O ? O->getArray("read") : nullptr;
-  const llvm::json::Array *Missing = O ? O->getArray("missing") : nullptr;
-  const llvm::json::Array *Listed = O ? O->getArray("listed") : nullptr;
+  bool Malformed = !O;
+  if (!O || !dependenciesUnchanged(*O, Malformed)) {
+    Damaged += Malformed;
+    return false; // a damaged entry is a miss; the next store replaces it
+  }
+  TUResult R;
+  llvm::json::Path::Root Root;
+  const llvm::json::Value *F = O->get("findings"), *E = O->get("failures");
+  if (!F || !E || !fromJSON(*F, R.Findings, Root) || !fromJSON(*E, R.Failures, Root))
+    return false;
+  Out = std::move(R);
+  return true;
+}
+
+bool ResultCache::dependenciesUnchanged(const llvm::json::Object &O, bool &Malformed) {
+  const llvm::json::Array *Read = O.getArray("read");
+  const llvm::json::Array *Missing = O.getArray("missing");
+  const llvm::json::Array *Listed = O.getArray("listed");
   if (!Read || !Missing || !Listed) {
-    ++Damaged;
+    Malformed = true;
     return false;
   }
   for (const llvm::json::Value &D : *Read) {
@@ -157,18 +172,10 @@ bool ResultCache::lookup(StringRef Key, TUResult &Out) {
     if (!Dir || !Hash || hashDirectory(*Dir) != *Hash)
       return false;
   }
-  TUResult R;
-  llvm::json::Path::Root Root;
-  const llvm::json::Value *F = O->get("findings"), *E = O->get("failures");
-  if (!F || !E || !fromJSON(*F, R.Findings, Root) || !fromJSON(*E, R.Failures, Root))
-    return false;
-  Out = std::move(R);
   return true;
 }
 
-void ResultCache::store(StringRef Key, const TUResult &R, const Dependencies &Deps) {
-  if (!Enabled || Deps.Uncacheable)
-    return;
+void dependenciesToJSON(const Dependencies &Deps, llvm::json::Object &O) {
   llvm::json::Array Read, Missing, Listed;
   for (const auto &[File, Hash] : Deps.Read)
     Read.push_back(llvm::json::Array{File, Hash});
@@ -176,16 +183,45 @@ void ResultCache::store(StringRef Key, const TUResult &R, const Dependencies &De
     Missing.push_back(File);
   for (const auto &[D, Hash] : Deps.Listed)
     Listed.push_back(llvm::json::Array{D, Hash});
+  O["read"] = std::move(Read);
+  O["missing"] = std::move(Missing);
+  O["listed"] = std::move(Listed);
+}
+
+bool dependenciesFromJSON(const llvm::json::Object &O, Dependencies &Deps) {
+  const llvm::json::Array *Read = O.getArray("read");
+  const llvm::json::Array *Missing = O.getArray("missing");
+  const llvm::json::Array *Listed = O.getArray("listed");
+  if (!Read || !Missing || !Listed)
+    return false;
+  for (auto [From, To] : {std::pair{Read, &Deps.Read}, std::pair{Listed, &Deps.Listed}})
+    for (const llvm::json::Value &D : *From) {
+      const llvm::json::Array *Pair = D.getAsArray();
+      if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() || !(*Pair)[1].getAsString())
+        return false;
+      To->push_back({(*Pair)[0].getAsString()->str(), (*Pair)[1].getAsString()->str()});
+    }
+  for (const llvm::json::Value &D : *Missing) {
+    if (!D.getAsString())
+      return false;
+    Deps.Missing.push_back(D.getAsString()->str());
+  }
+  return true;
+}
+
+void ResultCache::store(StringRef Key, const TUResult &R, const Dependencies &Deps) {
+  if (!Enabled || Deps.Uncacheable)
+    return;
+  llvm::json::Object O;
+  dependenciesToJSON(Deps, O);
   llvm::json::Array Findings, Failures;
   for (const Finding &F : R.Findings)
     Findings.push_back(toJSON(F));
   for (const Failure &F : R.Failures)
     Failures.push_back(toJSON(F));
-  llvm::json::Value V = llvm::json::Object{{"read", std::move(Read)},
-                                           {"missing", std::move(Missing)},
-                                           {"listed", std::move(Listed)},
-                                           {"findings", std::move(Findings)},
-                                           {"failures", std::move(Failures)}};
+  O["findings"] = std::move(Findings);
+  O["failures"] = std::move(Failures);
+  llvm::json::Value V = std::move(O);
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, Key + ".json");
   std::string Error;

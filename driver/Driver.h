@@ -121,6 +121,7 @@ bool writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents, std::st
 llvm::raw_ostream &errs();
 void error(const llvm::Twine &Msg);
 void warning(const llvm::Twine &Msg);
+void note(const llvm::Twine &Msg);
 
 } // namespace asynclint
 

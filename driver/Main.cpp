@@ -69,6 +69,11 @@ cl::opt<std::string> SourceRoot("source-root",
 cl::opt<std::string> CacheDir("cache-dir", cl::desc("Result cache (default: <build-dir>/.asynclint-cache)"),
                               ANALYSIS);
 cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the result cache"), ANALYSIS);
+cl::opt<bool> NoSharedHeaders(
+    "no-shared-headers",
+    cl::desc("Parse every unit whole: no precompiled header of the include prefix that units "
+             "with the same flags share (findings are the same either way)"),
+    ANALYSIS);
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1 <= K <= N), a stable "
                                              "partition by path"),
                            cl::value_desc("K/N"), ANALYSIS);
@@ -166,6 +171,7 @@ bool buildOptions(AnalyzeOptions &O) {
     O.SourceRoot = SourceRoot;
   }
   O.UseCache = !NoCache;
+  O.SharedHeaders = !NoSharedHeaders;
   O.CacheDir = CacheDir;
   O.Verbose = Verbose;
   O.UnitTimeout = UnitTimeout;
@@ -359,6 +365,7 @@ llvm::raw_ostream &errs() {
 }
 void error(const llvm::Twine &Msg) { errs() << "asynclint: error: " << Msg << "\n"; }
 void warning(const llvm::Twine &Msg) { errs() << "asynclint: warning: " << Msg << "\n"; }
+void note(const llvm::Twine &Msg) { errs() << "asynclint: note: " << Msg << "\n"; }
 } // namespace asynclint
 
 int main(int argc, const char **argv) {

@@ -1,0 +1,49 @@
+//===--- SharedHeaders.h - which units can share a precompiled prefix -*- C++ -*-===//
+//
+// Units whose commands parse alike (same directory, language, flags, extra
+// arguments) and whose sources start with the same `#include` lines can
+// be parsed against one precompiled header of those lines: the unit still
+// includes them, and their include guards make the second inclusion empty.
+// This file decides who shares what; Analyze.cpp builds and uses the PCHs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCLINT_DRIVER_SHAREDHEADERS_H
+#define ASYNCLINT_DRIVER_SHAREDHEADERS_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace asynclint {
+
+/// The `#include` lines at the very start of a source file (only whitespace
+/// and comments before and between them), each as "<name>" or "\"name\"", in
+/// order. Scanning stops at anything else: code, a computed include, `#define`,
+/// `#if`, `#pragma`, a line continuation. So a file with preprocessor state
+/// before its includes has an empty prefix and is parsed plainly.
+std::vector<std::string> includePrefix(llvm::StringRef Text);
+
+/// The key of the group of commands that parse alike: \p Args (the command
+/// line, compiler first) without the source file \p File, its output and
+/// dependency-file options, plus \p Directory and \p Language. "" when the
+/// command cannot share a precompiled header (it already uses -include,
+/// -imacros, a PCH or modules, or is clang-cl).
+std::string sharingGroupKey(llvm::ArrayRef<std::string> Args, llvm::StringRef File,
+                            llvm::StringRef Directory, llvm::StringRef Language);
+
+struct PrefixChoice {
+  std::vector<std::string> Headers; // the shared leading includes
+  std::vector<size_t> Members;      // indices into the Prefixes given
+};
+
+/// Chooses shared prefixes among the units of one group (their include
+/// prefixes): greedily the leading run of headers that the most units start
+/// with, weighted by its length, shared by at least two units; then again
+/// among the rest. Units in no choice are parsed plainly.
+std::vector<PrefixChoice> choosePrefixes(llvm::ArrayRef<std::vector<std::string>> Prefixes);
+
+} // namespace asynclint
+
+#endif
