@@ -86,7 +86,7 @@ struct Step {
   const Expr *Suspension = nullptr;
   // Suspend: locks handed to the awaiter (`co_await cv.wait(lock, pred)`):
   // it releases them while the coroutine is suspended.
-  llvm::SmallVector<unsigned, 1> Handed;
+  llvm::SmallVector<unsigned, 1> Handed = {};
 };
 
 struct LockInfo {
