@@ -12,6 +12,7 @@
 #include "DiscardedTaskCheck.h"
 #include "IgnoredJoinHandleCheck.h"
 #include "LockHeldAcrossSuspendCheck.h"
+#include "MissingTimeoutCheck.h"
 #include "NeverYieldingLoopCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "UnboundedSpawnCheck.h"
@@ -34,6 +35,7 @@ public:
     Factories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
     Factories.registerCheck<IgnoredJoinHandleCheck>("async-ignored-join-handle");
     Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
+    Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<NeverYieldingLoopCheck>("async-never-yielding-loop");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
