@@ -2,7 +2,7 @@
 // no timeout around them: if the peer never answers, the task waits forever.
 // Off unless configured: with no list it reports nothing.
 // RUN: %check_async_tidy %s async-missing-timeout %t -- \
-// RUN:   -config="{CheckOptions: {async-missing-timeout.Functions: '::chan::recv', async-missing-timeout.Types: '::rpc::Client;::asio::basic_stream_socket', async-missing-timeout.TimeoutWrappers: '::app::with_deadline'}}" \
+// RUN:   -config="{CheckOptions: {async-missing-timeout.Functions: '::chan::recv', async-missing-timeout.Types: '::rpc::Client;::asio::basic_stream_socket;::GlobalClient', async-missing-timeout.TimeoutWrappers: '::app::with_deadline'}}" \
 // RUN:   -- -isystem %inputs
 // RUN: %clang_tidy --load=%plugin --checks='-*,async-missing-timeout' %s -- -std=c++20 -isystem %inputs \
 // RUN:   | FileCheck %s -check-prefix=OFF -allow-empty -implicit-check-not='warning:'
@@ -69,6 +69,16 @@ asio::awaitable<void> asioReads(asio::ip::tcp::socket &S, asio::steady_timer &T)
   co_await S.async_read_some(asio::mutable_buffer{}, asio::cancel_after(5));
   co_await (S.async_read_some(asio::mutable_buffer{}, asio::use_awaitable) || T.async_wait(asio::use_awaitable));
   S.read_some(asio::mutable_buffer{}); // not awaited: async-blocking-call-in-coroutine's business
+}
+
+// A class at global scope is named like any other ("::GlobalClient" is not a
+// C library function).
+struct GlobalClient {
+  asyncrt::Task<int> get();
+};
+asyncrt::Task<> globalClass(GlobalClient &C) {
+  co_await C.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'GlobalClient::get' is awaited with no timeout
 }
 
 // A lambda inside the coroutine is not its await.

@@ -17,6 +17,14 @@ ASAN_OPTIONS=detect_stack_use_after_return=1: an ASan report of a heap-use-after
 stack-use-after-return or stack-use-after-scope is an async-dangling-reference hazard at the
 first frame in the program's own source; any other ASan report fails the run.
 
+A program whose lint needs options (async-missing-timeout is off unless configured) gives them
+as clang-tidy's --config:
+
+    // GROUND-TRUTH-LINT-CONFIG: {CheckOptions: {async-missing-timeout.Types: '::RpcClient'}}
+
+A program that declares async-missing-timeout runs with ASYNCRT_REPORT_PENDING=1: the monitor
+then reports a task still suspended when the runtime shuts down.
+
 A disagreement fails the run unless the program names it as a known limit that the
 check's documentation describes:
 
@@ -43,8 +51,10 @@ CHECKS = [
     "async-ignored-join-handle",
     "async-unbounded-spawn",
     "async-dangling-reference",
+    "async-missing-timeout",
 ]
 DECL = re.compile(r"//\s*GROUND-TRUTH:\s*(async-[a-z-]+)\s+(hazard|safe)\b")
+LINT_CONFIG = re.compile(r"//\s*GROUND-TRUTH-LINT-CONFIG:\s*(\{.*\})\s*$")
 RUN_ASAN = re.compile(r"//\s*GROUND-TRUTH-RUN:\s*asan\b")
 ASAN_ERROR = re.compile(r"ERROR: AddressSanitizer: ([a-z-]+)")
 ASAN_FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in .* (/\S+?):(\d+)(?::\d+)?$")
@@ -59,6 +69,9 @@ def parse_program(path):
         for line in f:
             if RUN_ASAN.search(line):
                 decls["__asan__"] = True
+            m = LINT_CONFIG.search(line)
+            if m:
+                decls["__config__"] = m.group(1)
             m = DECL.search(line)
             if m:
                 decls[m.group(1)] = m.group(2)
@@ -87,13 +100,15 @@ def asan_hazards(output, source):
              "kind": m.group(1)}]
 
 
-def run_monitored(exe, timeout, source=None, asan=False):
+def run_monitored(exe, timeout, source=None, asan=False, report_pending=False):
     if not os.path.exists(exe):
         return None, "not built (%s is missing: run the build first)" % exe
     fd, out = tempfile.mkstemp(suffix=".json", prefix="gt-monitor-")
     os.close(fd)
     os.unlink(out)
     env = dict(os.environ, ASYNCRT_MONITOR=out)
+    if report_pending:
+        env["ASYNCRT_REPORT_PENDING"] = "1"
     if asan:
         env["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=0"
     try:
@@ -126,9 +141,11 @@ def monitor_span(hazard):
     return first, last
 
 
-def lint(args, source):
+def lint(args, source, config=None):
     cmd = [args.clang_tidy, "--load=" + args.plugin, "--checks=-*,async-*", "--quiet",
            "-p", args.compile_db, source]
+    if config:
+        cmd.insert(3, "--config=" + config)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
     if "error:" in proc.stdout and "clang-diagnostic-error" in proc.stdout:
@@ -173,6 +190,7 @@ def main():
         source = os.path.join(args.programs, name)
         decls, limits = parse_program(source)
         asan = decls.pop("__asan__", False)
+        config = decls.pop("__config__", None)
         if asan and args.skip_asan:
             left_out.update(decls)
             print("%s: left out (built with AddressSanitizer, whose runtime is missing)" % name)
@@ -181,11 +199,12 @@ def main():
             failures.append("%s: declares no GROUND-TRUTH check" % name)
             continue
         exe = os.path.join(args.bin_dir, "gt-" + name[:-len(".cpp")])
-        hazards, err = run_monitored(exe, args.timeout, source, asan)
+        hazards, err = run_monitored(exe, args.timeout, source, asan,
+                                     report_pending="async-missing-timeout" in decls)
         if hazards is None:
             failures.append("%s: did not run cleanly under the monitor: %s" % (name, err))
             continue
-        findings, err = lint(args, source)
+        findings, err = lint(args, source, config)
         if findings is None:
             failures.append("%s: does not compile for clang-tidy:\n%s" % (name, err))
             continue
