@@ -16,7 +16,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name, ClangTidyContext 
     : ClangTidyCheck(Name, Context),
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions,
-                      Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes}),
+                      Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes,
+                      Vocabulary::SyncDrivers}),
       ViewTypesOption(Options.get(ViewTypesKey, DefaultViewTypes).str()),
       ViewTypes(ViewTypesOption) {}
 
@@ -86,6 +87,39 @@ public:
       C.checkTask(&Init, {Kind::AwaitedLater, Var.getLocation(), true}, SM);
   }
 
+  // A block is walked child by child, to know which locals outlive a run of
+  // the event loop that follows the current statement.
+  bool TraverseCompoundStmt(CompoundStmt *S, DataRecursionQueue * = nullptr) {
+    if (!WalkUpFromCompoundStmt(S))
+      return false;
+    llvm::SmallVector<bool, 16> DriveAfter(S->size(), false);
+    bool Seen = false;
+    for (unsigned I = S->size(); I-- > 0;) {
+      DriveAfter[I] = Seen;
+      Seen = Seen || drivesLoop(S->body_begin()[I]);
+    }
+    Check::DrivenLocals Saved = Driven;
+    Declared.emplace_back();
+    unsigned I = 0;
+    for (Stmt *Child : S->body()) {
+      Driven = Saved;
+      if (DriveAfter[I++]) {
+        Driven.Any = true;
+        for (const auto &Block : Declared)
+          Driven.Locals.insert(Block.begin(), Block.end());
+      }
+      if (!TraverseStmt(Child))
+        return false;
+      if (const auto *DS = dyn_cast<DeclStmt>(Child))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D))
+            Declared.back().push_back(V);
+    }
+    Declared.pop_back();
+    Driven = std::move(Saved);
+    return true;
+  }
+
   bool VisitCoawaitExpr(CoawaitExpr *S) {
     if (const Expr *Awaited = getAwaitedExpr(*S))
       this->Awaited.insert(stripTask(Awaited));
@@ -105,6 +139,8 @@ public:
     SourceLocation Loc = Call->getBeginLoc();
     const AsyncModel &M = C.Model;
     auto EachArgument = [&](Escape How) {
+      if (How.Kind == Kind::Spawned || How.Kind == Kind::Detached)
+        How.Driven = &Driven;
       for (const Expr *Arg : Call->arguments())
         C.checkTask(Arg, How, SM);
     };
@@ -148,6 +184,26 @@ public:
   }
 
 private:
+  // A synchronous run of the event loop or of a task: `ctx.run()`,
+  // `pool.join()`, `thread.join()`, a SyncDrivers call (`sync_wait`).
+  bool drivesLoop(const Stmt *S) const {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (const CXXMethodDecl *M = Member->getMethodDecl();
+            M && M->getIdentifier() && (M->getName() == "run" || M->getName() == "join"))
+          return true;
+      if (const NamedDecl *Callee = calleeOf(*Call);
+          Callee && C.Model.names(Vocabulary::SyncDrivers).contains(*Callee))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      if (drivesLoop(Child))
+        return true;
+    return false;
+  }
+
   static bool isContainerInsert(const NamedDecl &D) {
     if (!D.getIdentifier())
       return false;
@@ -161,6 +217,8 @@ private:
   NameList DetachMethods;
   llvm::DenseSet<const Expr *> Awaited;
   llvm::DenseSet<const Expr *> LocalInits;
+  Check::DrivenLocals Driven;
+  std::vector<std::vector<const VarDecl *>> Declared; // per open block, so far
 };
 
 // One reference that dangles: what it refers to, and how the frame keeps it.
@@ -220,12 +278,13 @@ static Referent capturedReferent(const ValueDecl *Captured) {
 }
 
 // The by-reference captures of \p L that refer to locals or by-value parameters.
-static void referenceCaptures(const LambdaExpr &L, llvm::SmallVectorImpl<Dangling> &Out) {
+static void referenceCaptures(const LambdaExpr &L, llvm::SmallVectorImpl<Dangling> &Out,
+                              llvm::function_ref<bool(const Referent &)> Keep) {
   for (const LambdaCapture &Cap : L.captures()) {
     if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByRef)
       continue;
     Referent R = capturedReferent(Cap.getCapturedVar());
-    if (R.Kind != ReferentKind::LongLived)
+    if (Keep(R))
       Out.push_back({R, nullptr, ReferenceLike::Reference, &Cap, &L, nullptr});
   }
 }
@@ -237,8 +296,15 @@ void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const Sourc
   llvm::SmallVector<Dangling, 4> Found;
   std::string Coroutine = "lambda";
   auto Keep = [&](const Referent &R) {
-    return R.Kind != ReferentKind::LongLived &&
-           (!How.TemporariesOnly || R.Kind == ReferentKind::Temporary);
+    if (R.Kind == ReferentKind::LongLived ||
+        (How.TemporariesOnly && R.Kind != ReferentKind::Temporary))
+      return false;
+    // The spawning function runs the event loop afterwards, in their scope.
+    if (How.Driven && R.Kind == ReferentKind::Local && How.Driven->Locals.count(R.Var))
+      return false;
+    if (How.Driven && R.Kind == ReferentKind::ByValueParameter && How.Driven->Any)
+      return false;
+    return true;
   };
 
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Task)) {
@@ -247,7 +313,7 @@ void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const Sourc
     if (!Lambda->getCallOperator() || !isCoroutine(*Lambda->getCallOperator()) ||
         How.TemporariesOnly)
       return;
-    referenceCaptures(*Lambda, Found);
+    referenceCaptures(*Lambda, Found, Keep);
   } else if (const auto *Call = dyn_cast<CallExpr>(Task)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || !isCoroutineCall(*Call, *Callee) || clangAnalyses(*Callee, How.Kind))
@@ -272,7 +338,7 @@ void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const Sourc
         if (Lambda->capture_size() > 0 && Keep(Closure))
           Found.push_back({Closure, nullptr, ReferenceLike::No, nullptr, Lambda, ClosureVar});
         if (!How.TemporariesOnly)
-          referenceCaptures(*Lambda, Found);
+          referenceCaptures(*Lambda, Found, Keep);
       }
     } else {
       Coroutine = describeCallable(*Callee);

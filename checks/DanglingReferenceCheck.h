@@ -51,12 +51,20 @@ public:
 
   /// How a task leaves the full-expression that created it.
   enum class EscapeKind { Spawned, Detached, Stored, Returned, AwaitedLater };
+  /// The locals that outlive a synchronous run of the event loop
+  /// (`ctx.run()`, `pool.join()`, a SyncDrivers call) later in their scope:
+  /// the tasks spawned before it run inside it.
+  struct DrivenLocals {
+    bool Any = false; // parameters outlive it too
+    llvm::DenseSet<const VarDecl *> Locals;
+  };
   struct Escape {
     EscapeKind Kind;
     SourceLocation Loc;
     /// The task is kept in a local (handle, container, join set): only
     /// temporaries die before it.
     bool TemporariesOnly;
+    const DrivenLocals *Driven = nullptr;
   };
 
   /// Reports the references \p Task (a coroutine call, a coroutine lambda

@@ -173,3 +173,28 @@ void suppressed(asio::io_context &Ctx) {
   std::string Buffer;
   asio::co_spawn(Ctx, handle(Buffer), asio::detached); // NOLINT(async-dangling-reference)
 }
+
+// The spawning function runs the event loop afterwards (Asio's main): the
+// locals declared before the run, in its scope, outlive every task it runs.
+int runsTheLoop(std::string Arg) {
+  asio::io_context Ctx;
+  std::string Buffer = "request";
+  asio::co_spawn(Ctx, handle(Buffer), asio::detached);
+  asio::co_spawn(Ctx, handle(Arg), asio::detached);
+  int Count = 0;
+  asio::co_spawn(Ctx, [&Count]() -> asio::awaitable<void> { ++Count; co_return; }, asio::detached);
+  // A temporary still dies at the ';'.
+  asio::co_spawn(Ctx, handleRef("literal"), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: spawned task of 'handleRef' may outlive a temporary that its parameter 'Text' refers to
+  {
+    // A local of an inner block dies before the outer block runs the loop.
+    std::string Inner = "x";
+    asio::co_spawn(Ctx, handle(Inner), asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: spawned task of 'handle' may outlive local variable 'Inner' that its parameter 'Text' refers to
+  }
+  Ctx.run();
+  // Spawned after the run: nothing runs it in this scope any more.
+  asio::co_spawn(Ctx, handle(Buffer), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: spawned task of 'handle' may outlive local variable 'Buffer' that its parameter 'Text' refers to
+  return Count;
+}
