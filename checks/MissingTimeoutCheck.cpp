@@ -151,32 +151,63 @@ bool MissingTimeoutCheck::isTimeout(const Expr &Operand) const {
   return Found;
 }
 
+// How a declaration is named in messages: 'asio::basic_stream_socket::async_read_some',
+// without the template arguments of its class.
+static std::string displayName(const NamedDecl &D) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&D);
+  const auto *Record = Method ? Method->getParent() : dyn_cast<CXXRecordDecl>(&D);
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record)) {
+    std::string Name = Spec->getSpecializedTemplate()->getQualifiedNameAsString();
+    return Method ? Name + "::" + Method->getNameAsString() : Name;
+  }
+  return D.getQualifiedNameAsString();
+}
+
 void MissingTimeoutCheck::checkAwait(const Expr &Operand, const SourceManager &SM) {
   const NamedDecl *Required = nullptr;
   const Expr *At = nullptr;
-  forEachSubExpr(&Operand, [&](const Expr &E) {
-    if (Required)
+  // The awaited task made earlier: `auto f = rx.recv(); co_await std::move(f);`
+  const Expr *Awaited = stripMove(&Operand);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Awaited))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) && Var->getInit())
+      if (const auto *Init = dyn_cast<CallExpr>(stripMove(Var->getInit())))
+        Awaited = Init;
+  // A listed object awaited directly.
+  if (isa<DeclRefExpr, MemberExpr>(Awaited)) {
+    Required = requiresTimeout(*Awaited);
+    At = &Operand;
+  }
+  forEachSubExpr(Awaited, [&](const Expr &E) {
+    const auto *Call = dyn_cast<CallExpr>(&E);
+    if (Required || !Call)
       return;
-    const Expr *Op = &E;
-    // A task made earlier and awaited here: `auto f = rx.recv(); co_await std::move(f);`
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(stripMove(&E)))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-          Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) && Var->getInit())
-        if (const auto *Init = dyn_cast<CallExpr>(stripMove(Var->getInit())))
-          Op = Init;
-    if (const NamedDecl *D = requiresTimeout(*Op)) {
+    if (const NamedDecl *D = requiresTimeout(E)) {
       Required = D;
       At = &E;
+      return;
     }
+    // An operation on a listed object (`asio::async_write(socket, ...)`).
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    for (const Expr *Arg : Call->arguments())
+      if (const Expr *Object = Arg->IgnoreParenImpCasts();
+          isa<DeclRefExpr, MemberExpr>(Object) && requiresTimeout(*Object)) {
+        Required = Callee;
+        At = &E;
+        return;
+      }
   });
   if (!Required || isTimeout(Operand))
     return;
+  if (Awaited != stripMove(&Operand))
+    At = &Operand; // reported at the await, not where the task was made
   SourceLocation Loc = SM.getExpansionLoc(At->getBeginLoc());
   if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
     return;
-  std::string Name = Required->getQualifiedNameAsString();
   diag(Loc, "'%0' is awaited with no timeout; if it never completes, the task waits forever")
-      << Name << At->getSourceRange();
+      << displayName(*Required) << At->getSourceRange();
 }
 
 } // namespace clang::tidy::async

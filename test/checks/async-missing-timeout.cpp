@@ -65,9 +65,13 @@ asyncrt::Task<> awaitsWithTimeout(rpc::Client &C, asio::io_context &Ctx) {
 
 asio::awaitable<void> asioReads(asio::ip::tcp::socket &S, asio::steady_timer &T) {
   co_await S.async_read_some(asio::mutable_buffer{}, asio::use_awaitable);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'asio::basic_stream_socket<asio::ip::tcp>::async_read_some' is awaited with no timeout
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'asio::basic_stream_socket::async_read_some' is awaited with no timeout
   co_await S.async_read_some(asio::mutable_buffer{}, asio::cancel_after(5));
   co_await (S.async_read_some(asio::mutable_buffer{}, asio::use_awaitable) || T.async_wait(asio::use_awaitable));
+  // A free function on a listed object.
+  co_await asio::async_read(S, asio::mutable_buffer{}, asio::use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'asio::async_read' is awaited with no timeout
+  co_await asio::async_read(S, asio::mutable_buffer{}, asio::cancel_after(5));
   S.read_some(asio::mutable_buffer{}); // not awaited: async-blocking-call-in-coroutine's business
 }
 
