@@ -187,9 +187,12 @@ void MissingTimeoutCheck::checkAwait(const Expr &Operand, const SourceManager &S
       At = &E;
       return;
     }
-    // An operation on a listed object (`asio::async_write(socket, ...)`).
+    // An operation on a listed object (`asio::async_write(socket, ...)`); a
+    // coroutine of this file that is handed the object is checked in its own body.
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
+    if (!Callee || isCoroutine(*Callee) ||
+        (Callee->getTemplateInstantiationPattern() &&
+         isCoroutine(*Callee->getTemplateInstantiationPattern())))
       return;
     for (const Expr *Arg : Call->arguments())
       if (const Expr *Object = Arg->IgnoreParenImpCasts();
