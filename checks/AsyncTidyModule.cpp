@@ -8,9 +8,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "DiscardedTaskCheck.h"
 #include "IgnoredJoinHandleCheck.h"
 #include "LockHeldAcrossSuspendCheck.h"
+#include "MissingTimeoutCheck.h"
 #include "NeverYieldingLoopCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "UnboundedSpawnCheck.h"
@@ -29,9 +31,11 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DiscardedTaskCheck>("async-discarded-task");
     Factories.registerCheck<IgnoredJoinHandleCheck>("async-ignored-join-handle");
     Factories.registerCheck<LockHeldAcrossSuspendCheck>("async-lock-held-across-suspend");
+    Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<NeverYieldingLoopCheck>("async-never-yielding-loop");
     Factories.registerCheck<SleepInCoroutineCheck>("async-sleep-in-coroutine");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");

@@ -59,7 +59,8 @@ std::optional<llvm::StringRef> NameList::match(const NamedDecl &D,
       Matches = M.Class->matchesNode(*ObjectClass);
     if (!Matches)
       continue;
-    if (IsCLibraryName[I] && !isCLibraryFunction(D))
+    // "::read" is the C library's function; "::Client" is a global class.
+    if (IsCLibraryName[I] && isa<FunctionDecl>(D) && !isCLibraryFunction(D))
       continue;
     return llvm::StringRef(Names[I]);
   }

@@ -27,7 +27,8 @@ namespace clang::tidy::async {
 /// A name at global scope with no namespace ("::sleep", "::read") stands for
 /// the C library function: it matches only a declaration with C language
 /// linkage or one from a system header. A user's own coroutine that happens
-/// to be called `sleep` is not the POSIX one.
+/// to be called `sleep` is not the POSIX one. A global class ("::Client") is
+/// matched as any other name.
 class NameList {
 public:
   NameList() = default;

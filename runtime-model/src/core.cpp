@@ -375,6 +375,9 @@ void Core::shutdown() noexcept {
     TaskHeader* prev = tl_task;
     tl_task = t;
     tl_cancelling = true;
+    // Suspended (idle, not woken) until the end: what it awaited never completed.
+    if (monitor_on() && t->state.load(std::memory_order_relaxed) == TaskHeader::kIdle)
+      on_pending_at_shutdown(t->suspend_loc);
     t->state.store(TaskHeader::kRunning, std::memory_order_relaxed);
     t->cancel_frame();  // retires it
     tl_cancelling = false;

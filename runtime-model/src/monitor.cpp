@@ -70,6 +70,7 @@ struct MonitorState {
   std::string path;
   int stall_ms = 50;
   int spawn_limit = 64;
+  bool report_pending = false;
   // Deduplicated by (check, file, line, last_line, function).
   std::map<std::tuple<std::string, std::string, unsigned, unsigned, std::string>,
            monitor::Hazard>
@@ -382,6 +383,18 @@ void on_lost_error(const Loc& site, const std::string& what) noexcept {
          "task's join handle was dropped or detached and the task failed: " + what);
 }
 
+void on_pending_at_shutdown(const Loc& at) noexcept {
+  bool on;
+  {
+    std::lock_guard lk(state().mu);
+    on = state().report_pending;
+  }
+  if (on && at.known())
+    report("async-missing-timeout", at, at,
+           "task still suspended at this co_await when the runtime shut down: what it awaited "
+           "never completed");
+}
+
 SpawnSite* on_spawn(const Loc& at) noexcept {
   auto& s = state();
   SpawnSite* site;
@@ -521,6 +534,8 @@ void enable(const Options& o) {
     s.stall_ms = o.stall_ms > 0 ? o.stall_ms : detail::env_int("ASYNCRT_STALL_MS", s.stall_ms);
     s.spawn_limit =
         o.spawn_limit > 0 ? o.spawn_limit : detail::env_int("ASYNCRT_SPAWN_LIMIT", s.spawn_limit);
+    s.report_pending = o.report_pending >= 0 ? o.report_pending > 0
+                                             : detail::env_int("ASYNCRT_REPORT_PENDING", 0) > 0;
     if (!s.atexit_registered) {
       s.atexit_registered = true;
       std::atexit(detail::at_exit_flush);

@@ -61,6 +61,10 @@ template <typename Clock> struct basic_waitable_timer {
 struct steady_clock_mock {};
 using steady_timer = basic_waitable_timer<steady_clock_mock>;
 
+// Per-operation timeouts (Asio 1.31): cancel_after(d[, token]) as a completion token.
+template <typename D> struct cancel_after_t { D timeout; };
+template <typename D> cancel_after_t<D> cancel_after(D d) { return {d}; }
+
 template <typename Protocol> struct basic_stream_socket {
   explicit basic_stream_socket(any_io_executor) {}
   unsigned long read_some(mutable_buffer) { return 0; }
@@ -68,6 +72,7 @@ template <typename Protocol> struct basic_stream_socket {
   awaitable<unsigned long> async_read_some(mutable_buffer, use_awaitable_t) { return {}; }
   template <typename T> awaitable<unsigned long> async_read_some(mutable_buffer, as_tuple_t<T>) { return {}; }
   template <typename T> awaitable<unsigned long> async_read_some(mutable_buffer, redirect_error_t<T>) { return {}; }
+  template <typename D> awaitable<unsigned long> async_read_some(mutable_buffer, cancel_after_t<D>) { return {}; }
   any_io_executor get_executor() noexcept { return {}; }
 };
 template <typename Protocol> struct basic_socket_acceptor {

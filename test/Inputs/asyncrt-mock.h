@@ -70,6 +70,10 @@ public:
 
 Task<void> sleep(long Ms);
 
+// Timeouts and races: timeout(d, aw) gives up after d; select(a, b...) takes the first.
+template <typename D, typename A> Task<bool> timeout(D, A &&);
+template <typename... A> Task<int> select(A &&...);
+
 // Executor hops: `co_await on(blocking_pool())` moves the task onto the
 // spawn_blocking pool, `co_await on(workers())` back.
 class Executor {};

@@ -8,6 +8,23 @@ program declares, the two verdicts must agree:
     // GROUND-TRUTH: async-sleep-in-coroutine hazard     (both must see it)
     // GROUND-TRUTH: async-sleep-in-coroutine safe       (neither may see it)
 
+A program about memory read after it was freed says so:
+
+    // GROUND-TRUTH-RUN: asan
+
+CMake builds it with AddressSanitizer and the harness runs it with
+ASAN_OPTIONS=detect_stack_use_after_return=1: an ASan report of a heap-use-after-free,
+stack-use-after-return or stack-use-after-scope is an async-dangling-reference hazard at the
+first frame in the program's own source; any other ASan report fails the run.
+
+A program whose lint needs options (async-missing-timeout is off unless configured) gives them
+as clang-tidy's --config:
+
+    // GROUND-TRUTH-LINT-CONFIG: {CheckOptions: {async-missing-timeout.Types: '::RpcClient'}}
+
+A program that declares async-missing-timeout runs with ASYNCRT_REPORT_PENDING=1: the monitor
+then reports a task still suspended when the runtime shuts down.
+
 A disagreement fails the run unless the program names it as a known limit that the
 check's documentation describes:
 
@@ -33,8 +50,15 @@ CHECKS = [
     "async-discarded-task",
     "async-ignored-join-handle",
     "async-unbounded-spawn",
+    "async-dangling-reference",
+    "async-missing-timeout",
 ]
 DECL = re.compile(r"//\s*GROUND-TRUTH:\s*(async-[a-z-]+)\s+(hazard|safe)\b")
+LINT_CONFIG = re.compile(r"//\s*GROUND-TRUTH-LINT-CONFIG:\s*(\{.*\})\s*$")
+RUN_ASAN = re.compile(r"//\s*GROUND-TRUTH-RUN:\s*asan\b")
+ASAN_ERROR = re.compile(r"ERROR: AddressSanitizer: ([a-z-]+)")
+ASAN_FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in .* (/\S+?):(\d+)(?::\d+)?$")
+DANGLING_REPORTS = {"heap-use-after-free", "stack-use-after-return", "stack-use-after-scope"}
 LIMIT = re.compile(r"//\s*GROUND-TRUTH-LIMIT:\s*(async-[a-z-]+)\s+(lint_only|monitor_only):\s*(.+)")
 WARNING = re.compile(r"^(.*?):(\d+):(\d+): warning: .* \[([a-z0-9,-]+)\]$")
 
@@ -43,6 +67,11 @@ def parse_program(path):
     decls, limits = {}, {}
     with open(path, encoding="utf-8") as f:
         for line in f:
+            if RUN_ASAN.search(line):
+                decls["__asan__"] = True
+            m = LINT_CONFIG.search(line)
+            if m:
+                decls["__config__"] = m.group(1)
             m = DECL.search(line)
             if m:
                 decls[m.group(1)] = m.group(2)
@@ -52,25 +81,52 @@ def parse_program(path):
     return decls, limits
 
 
-def run_monitored(exe, timeout):
+def asan_hazards(output, source):
+    """The dangling-reference hazards in an ASan report, or None if it reports something else."""
+    m = ASAN_ERROR.search(output)
+    if not m:
+        return []
+    if m.group(1) not in DANGLING_REPORTS:
+        return None
+    line = 0
+    for text in output[m.end():].splitlines():
+        f = ASAN_FRAME.match(text)
+        if f and os.path.realpath(f.group(1)) == os.path.realpath(source):
+            line = int(f.group(2))
+            break
+        if not text.strip():
+            break  # the end of the access's stack
+    return [{"check": "async-dangling-reference", "line": line, "last_line": line,
+             "kind": m.group(1)}]
+
+
+def run_monitored(exe, timeout, source=None, asan=False, report_pending=False):
     if not os.path.exists(exe):
         return None, "not built (%s is missing: run the build first)" % exe
     fd, out = tempfile.mkstemp(suffix=".json", prefix="gt-monitor-")
     os.close(fd)
     os.unlink(out)
     env = dict(os.environ, ASYNCRT_MONITOR=out)
+    if report_pending:
+        env["ASYNCRT_REPORT_PENDING"] = "1"
+    if asan:
+        env["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=0"
     try:
         proc = subprocess.run([exe], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               timeout=timeout, universal_newlines=True)
     except subprocess.TimeoutExpired:
         return None, "timed out after %ss" % timeout
-    if proc.returncode != 0:
+    hazards = []
+    if asan:
+        hazards = asan_hazards(proc.stdout, source)
+        if hazards is None:
+            return None, "AddressSanitizer reported another error:\n%s" % proc.stdout[-3000:]
+    if proc.returncode != 0 and not hazards:
         return None, "exit code %d:\n%s" % (proc.returncode, proc.stdout[-2000:])
-    if not os.path.exists(out):
-        return [], ""
-    with open(out, encoding="utf-8") as f:
-        hazards = json.load(f).get("hazards", [])
-    os.unlink(out)
+    if os.path.exists(out):
+        with open(out, encoding="utf-8") as f:
+            hazards += json.load(f).get("hazards", [])
+        os.unlink(out)
     return hazards, ""
 
 
@@ -85,9 +141,11 @@ def monitor_span(hazard):
     return first, last
 
 
-def lint(args, source):
+def lint(args, source, config=None):
     cmd = [args.clang_tidy, "--load=" + args.plugin, "--checks=-*,async-*", "--quiet",
            "-p", args.compile_db, source]
+    if config:
+        cmd.insert(3, "--config=" + config)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True)
     if "error:" in proc.stdout and "clang-diagnostic-error" in proc.stdout:
@@ -117,6 +175,8 @@ def main():
     p.add_argument("--docs", required=True, help="docs/checks, where limits must be written")
     p.add_argument("--output", required=True)
     p.add_argument("--timeout", type=int, default=60)
+    p.add_argument("--skip-asan", action="store_true",
+                   help="leave out the GROUND-TRUTH-RUN: asan programs (no ASan runtime)")
     args = p.parse_args()
 
     present = available_checks(args)
@@ -124,19 +184,27 @@ def main():
                  "known_limits": 0, "same_lines": 0, "available": c in present, "files": []} for c in CHECKS}
     failures = []
     rows = []
+    left_out = set()  # checks of programs left out for want of the ASan runtime
     sources = sorted(f for f in os.listdir(args.programs) if f.endswith(".cpp"))
     for name in sources:
         source = os.path.join(args.programs, name)
         decls, limits = parse_program(source)
+        asan = decls.pop("__asan__", False)
+        config = decls.pop("__config__", None)
+        if asan and args.skip_asan:
+            left_out.update(decls)
+            print("%s: left out (built with AddressSanitizer, whose runtime is missing)" % name)
+            continue
         if not decls:
             failures.append("%s: declares no GROUND-TRUTH check" % name)
             continue
         exe = os.path.join(args.bin_dir, "gt-" + name[:-len(".cpp")])
-        hazards, err = run_monitored(exe, args.timeout)
+        hazards, err = run_monitored(exe, args.timeout, source, asan,
+                                     report_pending="async-missing-timeout" in decls)
         if hazards is None:
             failures.append("%s: did not run cleanly under the monitor: %s" % (name, err))
             continue
-        findings, err = lint(args, source)
+        findings, err = lint(args, source, config)
         if findings is None:
             failures.append("%s: does not compile for clang-tidy:\n%s" % (name, err))
             continue
@@ -207,7 +275,7 @@ def main():
                                                        s["monitor_only"], s["lint_only"],
                                                        s["known_limits"], note))
     for c in CHECKS:
-        if stats[c]["programs"] < 4:
+        if stats[c]["programs"] < 4 and not (c in left_out and stats[c]["programs"] == 0):
             failures.append("%s has %d ground-truth programs; at least 4 are required" % (c, stats[c]["programs"]))
     if failures:
         print("\nground truth: %d problem(s)" % len(failures))

@@ -254,6 +254,50 @@ TEST(Monitor, UnboundedSpawnSafeTwin) {
   EXPECT_TRUE(clean(run_monitored(spawns_bounded(200), 64)));
 }
 
+// ---- missing timeout ------------------------------------------------------------------
+
+// A peer that lives on and never answers: the task waits at its co_await until shutdown.
+using Reply = oneshot::Receiver<int>;
+using Peer = std::shared_ptr<oneshot::Sender<int>>;
+
+std::vector<Hazard> run_pending(Task<void> t, int report_pending) {
+  monitor::Options o;
+  o.stall_ms = kThresholdMs;
+  o.report_pending = report_pending;
+  monitor::enable(o);
+  monitor::clear();
+  {
+    Runtime rt(RuntimeOptions::multi_thread(2));
+    rt.block_on(std::move(t));
+  }
+  return monitor::hazards();
+}
+Task<void> waits_for_silent_peer() {
+  auto [tx, rx] = oneshot::channel<int>();
+  spawn([](Reply r, Peer) -> Task<void> {
+    g_line = __LINE__; co_await std::move(r);
+  }(std::move(rx), std::make_shared<oneshot::Sender<int>>(std::move(tx)))).detach();
+  co_await sleep(20ms);
+}
+Task<void> waits_with_timeout() {
+  auto [tx, rx] = oneshot::channel<int>();
+  spawn([](Reply r, Peer) -> Task<void> {
+    co_await timeout(5ms, std::move(r));
+  }(std::move(rx), std::make_shared<oneshot::Sender<int>>(std::move(tx)))).detach();
+  co_await sleep(20ms);
+}
+
+TEST(Monitor, MissingTimeout) {
+  auto hs = run_pending(waits_for_silent_peer(), 1);
+  EXPECT_TRUE(sees(hs, "async-missing-timeout"));
+}
+TEST(Monitor, MissingTimeoutOffByDefault) {
+  EXPECT_TRUE(clean(run_pending(waits_for_silent_peer(), 0)));
+}
+TEST(Monitor, MissingTimeoutSafeTwin) {
+  EXPECT_TRUE(clean(run_pending(waits_with_timeout(), 1)));
+}
+
 // ---- output ----------------------------------------------------------------------------
 
 TEST(Monitor, WritesDeduplicatedJson) {

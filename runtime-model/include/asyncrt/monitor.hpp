@@ -23,6 +23,10 @@ struct Options {
   std::string path;      // JSON output; empty: keep in memory only
   int stall_ms = -1;     // -1: ASYNCRT_STALL_MS or 50
   int spawn_limit = -1;  // -1: ASYNCRT_SPAWN_LIMIT or 64
+  // Report a task still suspended at a co_await when its runtime shuts down: what it
+  // awaited never completed (async-missing-timeout). Off by default: a server's accept loop
+  // cancelled at shutdown is normal. -1: ASYNCRT_REPORT_PENDING (1 = on) or off.
+  int report_pending = -1;
 };
 
 // Turn the monitor on (idempotent; later calls may change path and thresholds).

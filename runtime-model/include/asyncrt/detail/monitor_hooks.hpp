@@ -35,6 +35,9 @@ void capture_creation(FrameBase& frame) noexcept;
 void release_creation(FrameBase& frame) noexcept;
 // A spawned task's outermost coroutine returned: the slice ends at its co_return.
 void on_root_return(const FrameBase& frame) noexcept;
+// The runtime shuts down while a task is still suspended at `at` (reported only when
+// report_pending is on).
+void on_pending_at_shutdown(const Loc& at) noexcept;
 // A spawned task's error was never observed by anyone.
 void on_lost_error(const Loc& spawn_site, const std::string& what) noexcept;
 
