@@ -23,6 +23,7 @@
 #include "clang/Driver/Types.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -258,14 +259,51 @@ private:
   std::vector<SuppressedDiag> &Suppressed;
 };
 
+/// Placed before the checks' consumer when the unit is parsed against a shared
+/// headers PCH: it records the top-level declarations the parse produced and,
+/// before the checks run, narrows the AST's traversal scope to them (as clangd
+/// does with its preamble). Without it the checks' matchers would walk, and so
+/// deserialize, every declaration of the PCH; what the PCH holds cannot be
+/// reported (SharedHeaders.h), and the checks reach into it by lookups and
+/// getDefinition, which the scope does not restrict. Implicit instantiations
+/// are left out: they are traversed through their template, as without a PCH
+/// (Sema passes each instantiated function to the consumer as well).
+class UnitScopeConsumer : public ASTConsumer {
+public:
+  bool HandleTopLevelDecl(DeclGroupRef DG) override {
+    for (Decl *D : DG) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(D);
+          FD && FD->isTemplateInstantiation() &&
+          FD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        continue;
+      if (const auto *VD = dyn_cast<VarDecl>(D);
+          VD && VD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        continue;
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(D);
+          RD && RD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        continue;
+      if (D->isFromASTFile())
+        continue;
+      Decls.push_back(D);
+    }
+    return true;
+  }
+  void HandleTranslationUnit(ASTContext &Ctx) override { Ctx.setTraversalScope(Decls); }
+
+private:
+  std::vector<Decl *> Decls;
+};
+
 /// As in runClangTidy: an AST action per file whose consumer runs the checks.
+/// With \p UnitScope (a unit parsed against a shared-headers PCH), the checks
+/// traverse only the unit's own top-level declarations (UnitScopeConsumer).
 class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(ClangTidyContext &Context,
-                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS, bool UnitScope)
+      : ConsumerFactory(Context, std::move(FS)), UnitScope(UnitScope) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(&ConsumerFactory);
+    return std::make_unique<Action>(&ConsumerFactory, UnitScope);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCH,
@@ -277,15 +315,23 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory *F) : Factory(F) {}
+    Action(ClangTidyASTConsumerFactory *F, bool UnitScope) : Factory(F), UnitScope(UnitScope) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef File) override {
-      return Factory->createASTConsumer(CI, File);
+      std::unique_ptr<ASTConsumer> Checks = Factory->createASTConsumer(CI, File);
+      if (!UnitScope || !Checks)
+        return Checks;
+      std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+      Consumers.push_back(std::make_unique<UnitScopeConsumer>()); // first: sets the scope
+      Consumers.push_back(std::move(Checks));
+      return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
 
   private:
     ClangTidyASTConsumerFactory *Factory;
+    bool UnitScope;
   };
   ClangTidyASTConsumerFactory ConsumerFactory;
+  bool UnitScope;
 };
 
 struct Unit {
@@ -672,7 +718,7 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPC
                        /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
-  ActionFactory Factory(Context, FS);
+  ActionFactory Factory(Context, FS, /*UnitScope=*/PCH != nullptr);
   int RC = Tool.run(&Factory);
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
