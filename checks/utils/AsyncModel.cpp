@@ -450,43 +450,68 @@ static bool reportsErrorInArgument(const FunctionDecl &F) {
   return false;
 }
 
-// The standard library's strings, containers, smart pointers and
-// vocabulary types fail only to allocate (out of scope, as everywhere in the
-// model) or on a broken precondition (`s.substr(pos)` past the end, like
-// `v[i]`), except the accessors whose purpose is to check (`at`, `value`).
+static const llvm::StringRef AllocatingClasses[] = {
+    "basic_string", "vector",        "deque",          "list",
+    "forward_list", "map",           "multimap",       "set",
+    "multiset",     "unordered_map", "unordered_multimap", "unordered_set",
+    "unordered_multiset", "array",   "basic_string_view", "shared_ptr",
+    "unique_ptr",   "weak_ptr",      "pair",           "tuple",
+    "optional",     "span",          "allocator",      "char_traits",
+    "less",         "hash",          "equal_to",       "default_delete"};
+
+static bool isAllocatingClass(const CXXRecordDecl *R) {
+  return R && R->isInStdNamespace() && R->getIdentifier() &&
+         llvm::is_contained(AllocatingClasses, R->getName());
+}
+
+// The elements a standard class template holds cannot run throwing user
+// code when made, copied or destroyed: scalars and trivially copyable types,
+// or standard strings and containers of such elements, recursively.
+static bool elementsOnlyAllocate(QualType T, const ASTContext &Ctx, unsigned Depth = 0) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isScalarType() || T.isTriviallyCopyableType(Ctx))
+    return true;
+  const auto *R = T->getAsCXXRecordDecl();
+  if (!isAllocatingClass(R) || Depth > 4)
+    return false;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          !elementsOnlyAllocate(A.getAsType(), Ctx, Depth + 1))
+        return false;
+  return true;
+}
+
+// The standard library's strings and containers, smart pointers and
+// vocabulary types of such elements fail only to allocate (out of scope, as
+// everywhere in the model) or on a broken precondition (`s.substr(pos)` past
+// the end, like `v[i]`), except the accessors whose purpose is to check
+// (`at`, `value`). Of user types they run user code (`make_shared<T>`,
+// `vector<T>::push_back` copy T): the bodies decide.
 static bool onlyAllocates(const FunctionDecl &F) {
-  static const llvm::StringRef Classes[] = {
-      "basic_string", "vector",        "deque",          "list",
-      "forward_list", "map",           "multimap",       "set",
-      "multiset",     "unordered_map", "unordered_multimap", "unordered_set",
-      "unordered_multiset", "array",   "basic_string_view", "shared_ptr",
-      "unique_ptr",   "weak_ptr",      "pair",           "tuple",
-      "optional",     "span",          "allocator"};
-  static const llvm::StringRef Functions[] = {"make_shared", "make_unique", "to_string",
-                                              "tie", "get", "swap", "min", "max"};
+  static const llvm::StringRef Functions[] = {"to_string", "tie", "swap", "min", "max"};
+  const ASTContext &Ctx = F.getASTContext();
   const auto *M = dyn_cast<CXXMethodDecl>(&F);
   if (!M) {
     if (!F.isInStdNamespace())
       return false;
-    if (F.getIdentifier() && llvm::is_contained(Functions, F.getName()))
+    if (F.getIdentifier() && F.getName() == "to_string")
       return true;
-    // `a + b`, `a == b` on strings: operators whose operands are all
-    // standard strings or characters.
-    if (F.getOverloadedOperator() == OO_None)
+    // `a + b`, `a == b` on strings, `std::tie(a, b)`: every operand only
+    // allocates.
+    if (F.getOverloadedOperator() == OO_None &&
+        !(F.getIdentifier() && llvm::is_contained(Functions, F.getName())))
       return false;
     for (const ParmVarDecl *P : F.parameters()) {
       QualType T = P->getType().getNonReferenceType();
-      const CXXRecordDecl *R = T->getAsCXXRecordDecl();
-      if (!(T->isAnyCharacterType() || T->isPointerType() ||
-            (R && R->isInStdNamespace() && R->getIdentifier() &&
-             llvm::is_contained(Classes, R->getName()))))
+      if (!(T->isAnyCharacterType() || T->isPointerType() || elementsOnlyAllocate(T, Ctx)))
         return false;
     }
     return true;
   }
   const CXXRecordDecl *R = M->getParent();
-  if (!R->isInStdNamespace() || !R->getIdentifier() ||
-      !llvm::is_contained(Classes, R->getName()))
+  if (!isAllocatingClass(R) ||
+      !elementsOnlyAllocate(QualType(R->getTypeForDecl(), 0), Ctx))
     return false;
   if (!M->getIdentifier())
     return true; // constructors, operators

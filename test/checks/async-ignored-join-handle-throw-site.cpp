@@ -116,3 +116,19 @@ coro::task<void> fire(std::shared_ptr<coro::io_scheduler> S, int Id) {
   // CHECK-NOTES: :[[@LINE-8]]:5: note: the task can throw here
   S->spawn_detached(quietRecord());
 }
+
+// make_shared runs the constructor of what it makes: a throwing constructor
+// makes the task throw.
+struct Session {
+  explicit Session(Closer &C) { C.shutdown(2); }
+  void start();
+};
+asio::awaitable<void> accepts(Closer &C) {
+  std::make_shared<Session>(C)->start();
+  co_return;
+}
+void spawnsAcceptor(asio::io_context &Ctx, Closer &C) {
+  asio::co_spawn(Ctx, accepts(C), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the task can throw here
+}
