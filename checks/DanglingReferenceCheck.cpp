@@ -48,26 +48,13 @@ void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
-// The value with its wrappers, copies and std::move stripped.
-static const Expr *stripTask(const Expr *E) {
-  for (;;) {
-    E = ignoreValueWrappers(E);
-    const auto *Call = dyn_cast_or_null<CallExpr>(E);
-    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-    if (!F || Call->getNumArgs() != 1 || !F->isInStdNamespace() || !F->getIdentifier() ||
-        F->getName() != "move")
-      return E;
-    E = Call->getArg(0);
-  }
-}
-
 // The initializer of the local that \p E names, or \p E.
 static const Expr *throughLocal(const Expr *E) {
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && !isa<ParmVarDecl>(Var) && Var->hasLocalStorage() &&
         !Var->getType()->isReferenceType() && Var->getInit())
-      return stripTask(Var->getInit());
+      return ignoreMoves(Var->getInit());
   return E;
 }
 
@@ -122,7 +109,7 @@ public:
 
   bool VisitCoawaitExpr(CoawaitExpr *S) {
     if (const Expr *Awaited = getAwaitedExpr(*S))
-      this->Awaited.insert(stripTask(Awaited));
+      this->Awaited.insert(ignoreMoves(Awaited));
     return true;
   }
 
@@ -160,22 +147,22 @@ public:
         C.checkTask(Member->getImplicitObjectArgument(), {Kind::Detached, Loc, false}, SM);
     } else if (M.names(Vocabulary::ScopedSpawnFunctions).contains(*Callee)) {
       // A join set or scope that is a member outlives the calling function.
-      bool LocalScope = !Member || !isa<MemberExpr>(stripTask(Member->getImplicitObjectArgument()));
+      bool LocalScope = !Member || !isa<MemberExpr>(ignoreMoves(Member->getImplicitObjectArgument()));
       EachArgument({Kind::Spawned, Loc, LocalScope});
     } else if (Member && DetachMethods.contains(*Callee)) {
       // `auto h = spawn(f(local)); h.detach();`
-      const Expr *Origin = throughLocal(stripTask(Member->getImplicitObjectArgument()));
+      const Expr *Origin = throughLocal(ignoreMoves(Member->getImplicitObjectArgument()));
       if (const auto *Spawn = dyn_cast_or_null<CallExpr>(Origin))
         if (const NamedDecl *SpawnFn = calleeOf(*Spawn);
             SpawnFn && M.names(Vocabulary::SpawnFunctions).contains(*SpawnFn))
           for (const Expr *Arg : Spawn->arguments())
             C.checkTask(Arg, {Kind::Detached, Member->getExprLoc(), false}, SM);
     } else if (Member && isContainerInsert(*Callee)) {
-      bool LocalContainer = !isa<MemberExpr>(stripTask(Member->getImplicitObjectArgument()));
+      bool LocalContainer = !isa<MemberExpr>(ignoreMoves(Member->getImplicitObjectArgument()));
       EachArgument({Kind::Stored, Loc, LocalContainer});
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
                Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      bool ToMember = isa<MemberExpr>(stripTask(Op->getArg(0)));
+      bool ToMember = isa<MemberExpr>(ignoreMoves(Op->getArg(0)));
       C.checkTask(Op->getArg(1),
                   {ToMember ? Kind::Stored : Kind::AwaitedLater, Op->getOperatorLoc(), !ToMember},
                   SM);
@@ -290,7 +277,7 @@ static void referenceCaptures(const LambdaExpr &L, llvm::SmallVectorImpl<Danglin
 }
 
 void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const SourceManager &SM) {
-  Task = throughLocal(stripTask(Task));
+  Task = throughLocal(ignoreMoves(Task));
   if (!Task || Task->isInstantiationDependent() || ReportedTasks.count(Task))
     return;
   llvm::SmallVector<Dangling, 4> Found;
@@ -324,13 +311,13 @@ void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const Sourc
       FirstArg = 1; // the object
     if (Method && Method->getParent()->isLambda() && FirstArg == 1) {
       // A coroutine lambda called at once: its captures live in the closure.
-      const Expr *Object = stripTask(Call->getArg(0));
+      const Expr *Object = ignoreMoves(Call->getArg(0));
       const VarDecl *ClosureVar = nullptr;
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
             Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType() && Var->getInit()) {
           ClosureVar = Var;
-          Object = stripTask(Var->getInit());
+          Object = ignoreMoves(Var->getInit());
         }
       if (const auto *Lambda = dyn_cast<LambdaExpr>(Object)) {
         Referent Closure = ClosureVar ? Referent{ReferentKind::Local, ClosureVar, nullptr}

@@ -70,19 +70,6 @@ static void forEachSubExpr(const Stmt *S, llvm::function_ref<void(const Expr &)>
     forEachSubExpr(Child, F);
 }
 
-// `std::move(x)` and the wrappers around a value.
-static const Expr *stripMove(const Expr *E) {
-  for (;;) {
-    E = ignoreValueWrappers(E);
-    const auto *Call = dyn_cast_or_null<CallExpr>(E);
-    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-    if (!F || Call->getNumArgs() != 1 || !F->isInStdNamespace() || !F->getIdentifier() ||
-        F->getName() != "move")
-      return E;
-    E = Call->getArg(0);
-  }
-}
-
 // The listed operation \p E performs: a call to a listed function or to a
 // member of a listed class, or a listed object awaited directly.
 const NamedDecl *MissingTimeoutCheck::requiresTimeout(const Expr &E) const {
@@ -167,11 +154,11 @@ void MissingTimeoutCheck::checkAwait(const Expr &Operand, const SourceManager &S
   const NamedDecl *Required = nullptr;
   const Expr *At = nullptr;
   // The awaited task made earlier: `auto f = rx.recv(); co_await std::move(f);`
-  const Expr *Awaited = stripMove(&Operand);
+  const Expr *Awaited = ignoreMoves(&Operand);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Awaited))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) && Var->getInit())
-      if (const auto *Init = dyn_cast<CallExpr>(stripMove(Var->getInit())))
+      if (const auto *Init = dyn_cast<CallExpr>(ignoreMoves(Var->getInit())))
         Awaited = Init;
   // A listed object awaited directly.
   if (isa<DeclRefExpr, MemberExpr>(Awaited)) {
@@ -204,7 +191,7 @@ void MissingTimeoutCheck::checkAwait(const Expr &Operand, const SourceManager &S
   });
   if (!Required || isTimeout(Operand))
     return;
-  if (Awaited != stripMove(&Operand))
+  if (Awaited != ignoreMoves(&Operand))
     At = &Operand; // reported at the await, not where the task was made
   SourceLocation Loc = SM.getExpansionLoc(At->getBeginLoc());
   if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)

@@ -299,6 +299,18 @@ const Expr *ignoreValueWrappers(const Expr *E) {
   return E;
 }
 
+const Expr *ignoreMoves(const Expr *E) {
+  for (;;) {
+    E = ignoreValueWrappers(E);
+    const auto *Call = dyn_cast_or_null<CallExpr>(E);
+    const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+    if (!F || Call->getNumArgs() != 1 || !F->isInStdNamespace() || !F->getIdentifier() ||
+        F->getName() != "move")
+      return E;
+    E = Call->getArg(0);
+  }
+}
+
 const Expr *discardedValueOf(const Stmt *S, const ExplicitCastExpr *&VoidCast) {
   VoidCast = nullptr;
   const auto *E = dyn_cast_or_null<Expr>(S);

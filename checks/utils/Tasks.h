@@ -72,6 +72,9 @@ private:
 /// parentheses, implicit casts, full-expression cleanups, temporaries.
 const Expr *ignoreValueWrappers(const Expr *E);
 
+/// ignoreValueWrappers, also through `std::move(x)`: the value moved.
+const Expr *ignoreMoves(const Expr *E);
+
 /// The value a statement in a discarded position throws away: \p S with its
 /// wrappers stripped (see ignoreValueWrappers), looking through a cast to
 /// void (returned in \p VoidCast). Null if \p S is not an expression.
