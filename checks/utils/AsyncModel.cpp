@@ -585,6 +585,14 @@ static bool mentionsRecord(QualType T, const NameList &List, unsigned Depth) {
   return false;
 }
 
+// The await_resume a co_await or co_yield calls, or null.
+static const FunctionDecl *awaitResumeOf(const Stmt &S) {
+  const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S);
+  const Expr *Resume = Suspend ? Suspend->getResumeExpr() : nullptr;
+  const auto *Call = Resume ? dyn_cast<CallExpr>(Resume->IgnoreImplicit()) : nullptr;
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
 const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
   if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Body); Try && isCatchAllTry(*Try))
     return nullptr; // a function-try-block
@@ -612,12 +620,7 @@ const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
       const auto *Awaited = dyn_cast_or_null<CallExpr>(getAwaitedExpr(S));
       if (!Awaited) {
         // An awaiter object: its await_resume says.
-        const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S);
-        const auto *Resume = dyn_cast_or_null<CallExpr>(
-            Suspend && Suspend->getResumeExpr()
-                ? Suspend->getResumeExpr()->IgnoreImplicit()
-                : nullptr);
-        const FunctionDecl *F = Resume ? Resume->getDirectCallee() : nullptr;
+        const FunctionDecl *F = awaitResumeOf(S);
         if (!F || !declaredNoThrow(*F))
           Throws = &S;
         return !Throws;
@@ -647,11 +650,7 @@ const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
       // A function returning an awaiter (`co_await sleep(5ms)`): making the
       // awaiter, and its await_resume, decide. A lazy task whose body is not
       // visible may throw.
-      const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(&S);
-      const auto *Resume = dyn_cast_or_null<CallExpr>(
-          Suspend && Suspend->getResumeExpr() ? Suspend->getResumeExpr()->IgnoreImplicit()
-                                              : nullptr);
-      const FunctionDecl *ResumeFn = Resume ? Resume->getDirectCallee() : nullptr;
+      const FunctionDecl *ResumeFn = awaitResumeOf(S);
       if (TaskTypes.isLazyTask(Awaited->getType(), Callee) || !ResumeFn ||
           functionMayThrow(ResumeFn, Depth + 1) || functionMayThrow(Callee, Depth + 1))
         Throws = &S;
