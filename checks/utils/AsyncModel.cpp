@@ -414,7 +414,7 @@ static bool isStreamClass(const CXXRecordDecl *R) {
          llvm::is_contained(Streams, R->getName());
 }
 
-static bool writesToStream(const FunctionDecl &F) {
+static bool usesStream(const FunctionDecl &F) {
   if (const auto *M = dyn_cast<CXXMethodDecl>(&F))
     return isStreamClass(M->getParent()) &&
            !(M->getIdentifier() &&
@@ -667,7 +667,7 @@ const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
       // handle or token (reported there), not to the spawner.
       if (Callee && isSpawn(*Callee))
         return true;
-      if (Callee && (writesToStream(*Callee) || describesError(*Callee) ||
+      if (Callee && (usesStream(*Callee) || describesError(*Callee) ||
                      reportsErrorInArgument(*Callee) || onlyAllocates(*Callee)))
         return true;
       if (functionMayThrow(Callee, Depth + 1))
