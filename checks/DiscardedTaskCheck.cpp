@@ -13,7 +13,8 @@ static constexpr llvm::StringLiteral TaskTypesKey = "TaskTypes";
 DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       TaskTypesOption(Options.get(TaskTypesKey, "").str()),
-      Model(Options, {Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes}),
+      Model(Options, {Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes,
+                      Vocabulary::HopFunctions}),
       Classifier(NameList(TaskTypesOption)) {}
 
 void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -62,6 +63,16 @@ static const CallExpr *asLazyTaskCall(const Expr &E, LazyTaskClassifier &Classif
   return Classifier.isLazyTask(Call->getType(), Call->getDirectCallee()) ? Call : nullptr;
 }
 
+// A call of a HopFunctions entry (`resume_on(ex)`, `pool.schedule()`): an
+// awaitable that moves the coroutine only when it is awaited.
+static const CallExpr *asHopCall(const Expr &E, const AsyncModel &Model) {
+  const auto *Call = dyn_cast<CallExpr>(E.IgnoreParenImpCasts());
+  if (!Call || Call->isTypeDependent() || !Call->getType()->isRecordType())
+    return nullptr;
+  const NamedDecl *Callee = calleeOf(*Call);
+  return Callee && Model.names(Vocabulary::HopFunctions).contains(*Callee) ? Call : nullptr;
+}
+
 namespace {
 class DiscardedTaskVisitor : public UserCodeVisitor<DiscardedTaskVisitor> {
 public:
@@ -70,6 +81,8 @@ public:
   void discarded(const Expr &Value, const ExplicitCastExpr *) {
     if (const CallExpr *Call = asLazyTaskCall(Value, Check.classifier()))
       Check.reportDiscarded(*Call, SM);
+    else if (const CallExpr *Hop = asHopCall(Value, Check.model()))
+      Check.reportDiscardedHop(*Hop, SM);
   }
   void local(const VarDecl &Var, const Expr &Init) {
     if (const CallExpr *Call = asLazyTaskCall(Init, Check.classifier()))
@@ -94,6 +107,15 @@ void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, const SourceManag
     return;
   diag(Loc, "lazy task returned by %0 is discarded; its coroutine body will "
             "never run")
+      << describeCallee(Call) << Call.getSourceRange();
+}
+
+void DiscardedTaskCheck::reportDiscardedHop(const CallExpr &Call, const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  diag(Loc, "executor hop returned by %0 is discarded; the coroutine stays on its "
+            "current executor (missing 'co_await'?)")
       << describeCallee(Call) << Call.getSourceRange();
 }
 

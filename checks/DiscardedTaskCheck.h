@@ -20,7 +20,9 @@ namespace clang::tidy::async {
 /// away (also when cast to void), and a local initialised from one that is
 /// never mentioned again before its scope ends. Not reported: eager tasks,
 /// a task that is awaited, moved, returned or passed to a function (a spawn
-/// function, `co_spawn`). The task type is read from its promise; the
+/// function, `co_spawn`). Also reported: an executor hop (a HopFunctions
+/// call such as `resume_on(ex)`) whose awaitable is thrown away: it moves
+/// nothing until awaited. The task type is read from its promise; the
 /// TaskTypes option adds types whose promise is not visible. Start a task
 /// you do not want to wait for with a spawn function; suppress with
 /// NOLINT(async-discarded-task).
@@ -44,9 +46,11 @@ public:
 
   // Called by the visitor of the user's code.
   void reportDiscarded(const CallExpr &Call, const SourceManager &SM);
+  void reportDiscardedHop(const CallExpr &Call, const SourceManager &SM);
   void reportUnusedLocal(const VarDecl &Local, const CallExpr &Init,
                          const SourceManager &SM);
   LazyTaskClassifier &classifier() { return Classifier; }
+  const AsyncModel &model() const { return Model; }
 
 private:
   void startTranslationUnit(ASTContext &Ctx);

@@ -13,13 +13,12 @@ template <typename T> struct shared_ptr {
 namespace concurrencpp {
 struct executor {};
 struct thread_pool_executor : executor {};
-struct background_executor : executor {};
 struct thread_executor : executor {};
 struct manual_executor : executor {};
 struct worker_thread_executor : executor {};
 struct runtime {
   std::shared_ptr<thread_pool_executor> thread_pool_executor() const;
-  std::shared_ptr<background_executor> background_executor() const;
+  std::shared_ptr<concurrencpp::thread_pool_executor> background_executor() const; // the same type
   std::shared_ptr<thread_executor> thread_executor() const;
 };
 // A coroutine started on an executor first suspends to schedule itself
