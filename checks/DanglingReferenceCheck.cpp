@@ -172,14 +172,16 @@ public:
 
 private:
   // A synchronous run of the event loop or of a task: `ctx.run()`,
-  // `pool.join()`, `thread.join()`, a SyncDrivers call (`sync_wait`).
+  // `ctx.run_for(timeout)` (a test's bounded run), `pool.join()`,
+  // `thread.join()`, a SyncDrivers call (`sync_wait`).
   bool drivesLoop(const Stmt *S) const {
     if (!S || isa<LambdaExpr>(S))
       return false;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
         if (const CXXMethodDecl *M = Member->getMethodDecl();
-            M && M->getIdentifier() && (M->getName() == "run" || M->getName() == "join"))
+            M && M->getIdentifier() &&
+            llvm::is_contained({"run", "run_for", "run_until", "join"}, M->getName()))
           return true;
       if (const NamedDecl *Callee = calleeOf(*Call);
           Callee && C.Model.names(Vocabulary::SyncDrivers).contains(*Callee))
@@ -253,6 +255,61 @@ bool DanglingReferenceCheck::clangAnalyses(const FunctionDecl &Callee, EscapeKin
          !Callee.hasAttr<CoroDisableLifetimeBoundAttr>();
 }
 
+// Whether \p S reads the closure (a capture, or the captured `this`) at or
+// after a suspension, in evaluation order; Suspended says whether one came
+// before. A loop that suspends counts as suspended from its start: its next
+// iteration runs after the suspension.
+static bool readsClosureAfterSuspending(const Stmt *S, bool &Suspended) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Suspended && Ref->refersToEnclosingVariableOrCapture();
+  if (isa<CXXThisExpr>(S))
+    return Suspended;
+  if (const auto *Suspension = dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (readsClosureAfterSuspending(Suspension->getOperand(), Suspended))
+      return true;
+    Suspended |= isExplicitSuspension(*S);
+    return false;
+  }
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
+    bool Suspends = false;
+    forEachOwnStmt(S, [&](const Stmt &Inner) {
+      Suspends |= isExplicitSuspension(Inner);
+      return !Suspends;
+    });
+    Suspended |= Suspends;
+  }
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    // A nested lambda reads the closure where it is created.
+    for (const Expr *Init : L->capture_inits())
+      if (readsClosureAfterSuspending(Init, Suspended))
+        return true;
+    return false;
+  }
+  for (const Stmt *Child : S->children())
+    if (readsClosureAfterSuspending(Child, Suspended))
+      return true;
+  return false;
+}
+
+// Whether a coroutine lambda needs its closure after the call that creates
+// its task: a lazy one (or one whose start is unknown) runs its whole body
+// later; an eager one only what follows its first suspension.
+bool DanglingReferenceCheck::needsClosureLater(const LambdaExpr &Lambda) {
+  const CXXMethodDecl *Op = Lambda.getCallOperator();
+  const auto *Body = Op ? dyn_cast_or_null<CoroutineBodyStmt>(Op->getBody()) : nullptr;
+  if (!Body)
+    return true;
+  const VarDecl *PromiseVar = Body->getPromiseDecl();
+  const CXXRecordDecl *Promise =
+      PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!Promise || Classifier.startOfPromise(*Promise) != LazyTaskClassifier::Start::Eager)
+    return true;
+  bool Suspended = false;
+  return readsClosureAfterSuspending(Body->getBody(), Suspended);
+}
+
 static Referent capturedReferent(const ValueDecl *Captured) {
   const auto *Var = dyn_cast_or_null<VarDecl>(Captured);
   if (!Var || Var->getType()->isReferenceType())
@@ -313,7 +370,9 @@ void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const Sourc
       // A coroutine lambda called at once: its captures live in the closure.
       const Expr *Object = ignoreMoves(Call->getArg(0));
       const VarDecl *ClosureVar = nullptr;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      // (A closure captured from an enclosing function lives there, not here.)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+          Ref && !Ref->refersToEnclosingVariableOrCapture())
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
             Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType() && Var->getInit()) {
           ClosureVar = Var;
@@ -322,7 +381,7 @@ void DanglingReferenceCheck::checkTask(const Expr *Task, Escape How, const Sourc
       if (const auto *Lambda = dyn_cast<LambdaExpr>(Object)) {
         Referent Closure = ClosureVar ? Referent{ReferentKind::Local, ClosureVar, nullptr}
                                       : Referent{ReferentKind::Temporary, nullptr, Lambda};
-        if (Lambda->capture_size() > 0 && Keep(Closure))
+        if (Lambda->capture_size() > 0 && Keep(Closure) && needsClosureLater(*Lambda))
           Found.push_back({Closure, nullptr, ReferenceLike::No, nullptr, Lambda, ClosureVar});
         if (!How.TemporariesOnly)
           referenceCaptures(*Lambda, Found, Keep);

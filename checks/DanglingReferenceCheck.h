@@ -78,6 +78,7 @@ private:
   void startTranslationUnit(ASTContext &Ctx);
   bool isCoroutineCall(const CallExpr &Call, const FunctionDecl &Callee);
   bool clangAnalyses(const FunctionDecl &Callee, EscapeKind How) const;
+  bool needsClosureLater(const LambdaExpr &Lambda);
 
   const std::string ViewTypesOption;
   NameList ViewTypes;

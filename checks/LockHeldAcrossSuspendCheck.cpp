@@ -130,6 +130,7 @@ private:
   void describeCall(const Expr &E, std::vector<Step> &Steps);
   void apply(const Step &S, LockState &State, bool Record);
   void handedLocks(const Expr &Suspension, llvm::SmallVectorImpl<unsigned> &Out);
+  void handedMutex(const Expr &Arg, llvm::SmallVectorImpl<unsigned> &Out);
   std::string text(const Expr *E) const;
 
   const LockModel &Model;
@@ -404,8 +405,10 @@ void Analysis::handedLocks(const Expr &Suspension, llvm::SmallVectorImpl<unsigne
       QualType T = Arg->getType();
       if (const auto *P = T->getAs<PointerType>())
         T = P->getPointeeType();
-      if (!Model.isGuardType(T))
+      if (!Model.isGuardType(T)) {
+        handedMutex(*Arg, Out);
         continue;
+      }
       if (std::optional<unsigned> Id = lockId(Arg, true)) {
         Out.push_back(*Id);
         if (auto It = GuardMutex.find(*Id); It != GuardMutex.end())
@@ -414,6 +417,29 @@ void Analysis::handedLocks(const Expr &Suspension, llvm::SmallVectorImpl<unsigne
     }
     return true;
   });
+}
+
+// A mutex a guard holds, passed itself to the awaited call (async_simple's
+// `co_await cv.wait(mutex, pred)` unlocks it while suspended and locks it
+// again before resuming): its guards are handed over with it.
+void Analysis::handedMutex(const Expr &Arg, llvm::SmallVectorImpl<unsigned> &Out) {
+  std::optional<LockPath> P = getObjectPath(&Arg);
+  if (!P)
+    return;
+  for (bool Shared : {false, true}) {
+    P->Shared = Shared;
+    auto Known = Ids.find(*P);
+    if (Known == Ids.end())
+      continue;
+    bool Guarded = false;
+    for (const auto &[Guard, Mutex] : GuardMutex)
+      if (Mutex == Known->second) {
+        Out.push_back(Guard);
+        Guarded = true;
+      }
+    if (Guarded)
+      Out.push_back(Known->second);
+  }
 }
 
 void Analysis::apply(const Step &S, LockState &State, bool Record) {

@@ -435,6 +435,18 @@ void NeverYieldingLoopCheck::checkCoroutine(const FunctionDecl *Coroutine, const
       collectEffects(LoopBody, Effects);
       if (const auto *F = dyn_cast<ForStmt>(&Loop); F && F->getInc())
         collectEffects(F->getInc(), Effects);
+      // A scalar the condition advances itself (`while (next++ != end)`) is
+      // a counter, not something another thread must change. (A call in the
+      // condition, `m.try_lock()`, is what a spin re-tries.)
+      forEachOwnStmt(Cond, [&](const Stmt &S) {
+        if (const auto *U = dyn_cast<UnaryOperator>(&S);
+            U && U->isIncrementDecrementOp() && U->getSubExpr()->getType()->isScalarType())
+          recordWrite(U->getSubExpr(), Effects);
+        else if (const auto *BO = dyn_cast<BinaryOperator>(&S);
+                 BO && BO->isAssignmentOp() && BO->getLHS()->getType()->isScalarType())
+          recordWrite(BO->getLHS(), Effects);
+        return true;
+      });
       bool Unchanged = !Reads.Watched.empty() && !Reads.OtherCalls;
       for (const auto &[Path, E] : Reads.Watched)
         for (const LockPath &W : Effects.Written)

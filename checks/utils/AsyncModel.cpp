@@ -215,10 +215,32 @@ CoroutineKind AsyncModel::kindOf(const FunctionDecl &F, const CoroutineBodyStmt 
 
 // --- Executors ---------------------------------------------------------------
 
+// The name of the variable, parameter or field \p E reads, without a member
+// prefix or trailing underscores (`m_background_executor`, `background_`).
+static llvm::StringRef storageName(const Expr *E) {
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    D = Member->getMemberDecl();
+  if (!D || !isa<VarDecl, FieldDecl>(D) || !D->getDeclName().isIdentifier())
+    return {};
+  llvm::StringRef Name = D->getName();
+  Name.consume_front("m_");
+  return Name.trim('_');
+}
+
 bool AsyncModel::isBlockingExecutor(const Expr *E) const {
   const NameList &Pools = names(Vocabulary::BlockingExecutors);
   for (unsigned Depth = 0; E && Depth < 3 && !Pools.empty(); ++Depth) {
     E = E->IgnoreParenImpCasts();
+    // An executor kept under the name of the function that makes it: one
+    // type can serve both kinds of work (concurrencpp's background_executor()
+    // for blocking and thread_pool_executor() for CPU work both return a
+    // thread_pool_executor), and then only the name tells them apart.
+    if (llvm::StringRef Name = storageName(ignoreValueWrappers(E));
+        !Name.empty() && Pools.hasLastComponent(Name))
+      return true;
     // An executor named by the function that returns it
     // (`asyncrt::blocking_pool()`): the entry is the function.
     if (const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(E)))
@@ -482,6 +504,24 @@ static bool elementsOnlyAllocate(QualType T, const ASTContext &Ctx, unsigned Dep
   return true;
 }
 
+// Locking a standard mutex, directly or through a standard guard
+// (`std::unique_lock lk(m)`, `m.lock()`): std::mutex::lock throws only when
+// the system reports a deadlock it detected or a lack of resources, which the
+// model leaves out as it leaves out allocation failure. A user's mutex's
+// lock() is judged by its body.
+static bool onlyLocks(const FunctionDecl &F) {
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  if (!M || !M->getParent()->isInStdNamespace() || !M->getParent()->getIdentifier())
+    return false;
+  llvm::StringRef Class = M->getParent()->getName();
+  if (isa<CXXConstructorDecl>(M) || isa<CXXDestructorDecl>(M))
+    return llvm::is_contained({"lock_guard", "unique_lock", "scoped_lock", "shared_lock"}, Class);
+  return M->getIdentifier() &&
+         llvm::is_contained({"lock", "unlock", "try_lock", "lock_shared", "unlock_shared",
+                             "try_lock_shared"},
+                            M->getName());
+}
+
 // The standard library's strings and containers, smart pointers and
 // vocabulary types of such elements fail only to allocate (out of scope, as
 // everywhere in the model) or on a broken precondition (`s.substr(pos)` past
@@ -668,14 +708,16 @@ const Stmt *AsyncModel::throwingStmt(const Stmt *Body, unsigned Depth) const {
       if (Callee && isSpawn(*Callee))
         return true;
       if (Callee && (usesStream(*Callee) || describesError(*Callee) ||
-                     reportsErrorInArgument(*Callee) || onlyAllocates(*Callee)))
+                     reportsErrorInArgument(*Callee) || onlyAllocates(*Callee) ||
+                     onlyLocks(*Callee)))
         return true;
       if (functionMayThrow(Callee, Depth + 1))
         Throws = &S;
       return !Throws;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-      if (isMadeFromExecutor(*Construct) || onlyAllocates(*Construct->getConstructor()))
+      if (isMadeFromExecutor(*Construct) || onlyAllocates(*Construct->getConstructor()) ||
+          onlyLocks(*Construct->getConstructor()))
         return true;
       if (functionMayThrow(Construct->getConstructor(), Depth + 1))
         Throws = &S;
@@ -754,6 +796,16 @@ static bool isCompletionCall(const Stmt *S) {
   const auto *Call = dyn_cast<CallExpr>(ignoreValueWrappers(E));
   if (!Call)
     return false;
+  // A completion callback the thread was given (`callback(a + b)` on a
+  // captured callable, as an async API's `sum(a, b, callback)` does).
+  const Expr *Target = isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0
+                           ? Call->getArg(0)
+                           : Call->getCallee();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && (Var->isInitCapture() || Ref->refersToEnclosingVariableOrCapture()))
+      return true;
+  }
   // In a template: `R.set_value()` on a dependent receiver.
   if (const auto *Dep = dyn_cast<CXXDependentScopeMemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
     return Dep->getMember().isIdentifier() &&

@@ -215,11 +215,13 @@ public:
       unsigned Args = Call->getNumArgs() - (isa<VarDecl>(Callee) ? 1 : 0);
       if (Args == 1) {
         const Expr *Arg = Call->getArg(Call->getNumArgs() - 1);
-        noteCoroutineArgument(Arg);
+        noteDrivenArgument(Arg);
+        // A combinator of the framework (`when_all_ready(a(), [&]() -> task<>
+        // {...}())`) runs the tasks it is given on the driving thread too.
         if (const auto *Inner = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(Arg)))
-          if (const FunctionDecl *F = Inner->getDirectCallee())
-            if (const FunctionDecl *Def = F->getDefinition())
-              DrivenSites[Def].insert(Inner);
+          if (const FunctionDecl *F = Inner->getDirectCallee(); F && !isCoroutine(*F))
+            for (const Expr *Task : Inner->arguments())
+              noteDrivenArgument(Task);
       }
     }
     if (const FunctionDecl *F = Call->getDirectCallee())
@@ -281,6 +283,15 @@ public:
   }
 
 private:
+  // An argument of a synchronous driver: a coroutine lambda, or a call of a
+  // coroutine defined here, runs on no executor.
+  void noteDrivenArgument(const Expr *Arg) {
+    noteCoroutineArgument(Arg);
+    if (const auto *Inner = dyn_cast_or_null<CallExpr>(ignoreValueWrappers(Arg)))
+      if (const FunctionDecl *F = Inner->getDirectCallee())
+        if (const FunctionDecl *Def = F->getDefinition())
+          DrivenSites[Def].insert(Inner);
+  }
   // A lambda, or a lambda called at once (`lambda()`), passed as an argument.
   void noteCoroutineArgument(const Expr *Arg) {
     const Expr *E = ignoreValueWrappers(Arg);

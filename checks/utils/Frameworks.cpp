@@ -151,7 +151,7 @@ static const FrameworkProfile Profiles[] = {
       "::concurrencpp::shared_result::get;::concurrencpp::shared_result::wait;"
       "::concurrencpp::shared_result::wait_for;::concurrencpp::shared_result::wait_until",
       "", "", "", "", "",
-      "::concurrencpp::thread_pool_executor;::concurrencpp::thread_executor",
+      "::concurrencpp::runtime::background_executor;::concurrencpp::thread_executor",
       "::concurrencpp::resume_on", "::concurrencpp::result;::concurrencpp::null_result",
       "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", ""}},
 

@@ -44,6 +44,9 @@ public:
                                        const CXXRecordDecl *ObjectClass = nullptr) const;
   bool contains(const NamedDecl &D) const { return match(D).has_value(); }
   bool empty() const { return Names.empty(); }
+  /// Whether some entry's last component is \p Name ("background_executor"
+  /// for "::concurrencpp::runtime::background_executor").
+  bool hasLastComponent(llvm::StringRef Name) const { return LastComponents.contains(Name); }
   const std::vector<std::string> &names() const { return Names; }
 
   /// An entry as messages show it: 'std::future::get' for "::std::future::get".

@@ -193,9 +193,14 @@ const ClassTemplateDecl *LazyTaskClassifier::coroutineTraits(ASTContext &Ctx) {
 }
 
 const CXXRecordDecl *LazyTaskClassifier::promiseOf(const CXXRecordDecl &R) {
-  // The primary std::coroutine_traits<R, Args...> says R::promise_type.
-  if (const CXXRecordDecl *P = promiseFromMember(findMember(&R, "promise_type")))
-    return P;
+  // The primary std::coroutine_traits<R, Args...> says R::promise_type, which
+  // it can name only if it is public: a private one (QCoro's generator
+  // iterator keeps its generator's promise type as a private alias) does not
+  // make R a coroutine's result.
+  if (const NamedDecl *Member = findMember(&R, "promise_type");
+      Member && Member->getAccess() != AS_private && Member->getAccess() != AS_protected)
+    if (const CXXRecordDecl *P = promiseFromMember(Member))
+      return P;
   const ClassTemplateDecl *Traits = coroutineTraits(R.getASTContext());
   if (!Traits)
     return nullptr;

@@ -41,6 +41,7 @@ struct io_context {
   any_io_executor get_executor();
   unsigned long run();
   unsigned long run_one();
+  template <typename Duration> unsigned long run_for(const Duration &);
   void stop();
 };
 

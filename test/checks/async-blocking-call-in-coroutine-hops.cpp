@@ -23,6 +23,31 @@ concurrencpp::result<void> readOnBackground(concurrencpp::runtime &Rt, const cha
   std::ifstream PerTask(Path);
 }
 
+// concurrencpp's thread_pool_executor() is for CPU work and its background_executor()
+// for blocking I/O, but both are thread_pool_executors: the function, or a variable
+// named after it, tells them apart.
+struct Service {
+  std::shared_ptr<concurrencpp::thread_pool_executor> m_background_executor;
+  concurrencpp::result<void> load(const char *Path) {
+    co_await concurrencpp::resume_on(m_background_executor);
+    std::ifstream Off(Path);
+  }
+};
+concurrencpp::result<void> byName(std::shared_ptr<concurrencpp::thread_pool_executor> background_executor,
+                                  std::shared_ptr<concurrencpp::thread_pool_executor> tp,
+                                  concurrencpp::runtime &Rt, const char *Path) {
+  co_await concurrencpp::resume_on(background_executor);
+  std::ifstream Off(Path);
+  co_await concurrencpp::resume_on(tp);
+  std::ifstream OnCpuPool(Path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: thread-blocking call 'std::basic_ifstream' in coroutine 'byName'
+  co_await concurrencpp::resume_on(Rt.background_executor());
+  std::ifstream OffAgain(Path);
+  co_await concurrencpp::resume_on(Rt.thread_pool_executor());
+  std::ifstream OnCpuPoolAgain(Path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: thread-blocking call 'std::basic_ifstream' in coroutine 'byName'
+}
+
 struct Manual : concurrencpp::manual_executor {};
 concurrencpp::result<void> hopsBack(concurrencpp::runtime &Rt, Manual &Loop, const char *Path) {
   co_await concurrencpp::resume_on(Rt.background_executor());

@@ -66,6 +66,25 @@ int main(int, char **Argv) {
   readTwice(Argv[1]).detach();
 }
 
+// A combinator handed to a synchronous driver runs the tasks it is given on
+// the driving thread (cppcoro's tests drive an io_service this way).
+cppcoro::task<> pumpOnMain(cppcoro::io_service &Io) {
+  Io.process_events();
+  co_return;
+}
+cppcoro::task<> pumpOnExecutor(cppcoro::io_service &Io) {
+  Io.process_events();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: thread-blocking call 'cppcoro::io_service::process_events' in coroutine 'pumpOnExecutor'
+  co_return;
+}
+void testDriven(cppcoro::io_service &Io, cppcoro::async_scope &Scope) {
+  cppcoro::sync_wait(cppcoro::when_all_ready(pumpOnMain(Io), [&]() -> cppcoro::task<> {
+    Io.process_events();
+    co_return;
+  }()));
+  Scope.spawn(pumpOnExecutor(Io));
+}
+
 Lazy<void> logs(FILE *File) {
   printf("progress\n");
   fflush(stdout);

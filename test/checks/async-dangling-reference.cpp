@@ -133,6 +133,35 @@ asyncrt::Task<> spawnsJobs() {
 
 // --- Awaited in a later full-expression --------------------------------------
 
+// An eager coroutine lambda runs at once, up to its first suspension: a closure
+// read only before it is read while the temporary closure is alive (Seastar's
+// `auto f = [&]() -> future<> { co_await cv.when(...); }();`). After the
+// suspension, or in a loop that suspends, it is gone.
+struct Eager {
+  struct promise_type {
+    Eager get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+void useCount(int);
+void eagerLambdas(int Count) {
+  auto ReadsFirst = [Count]() -> Eager { useCount(Count); co_await std::suspend_always{}; }();
+  auto ReadsAfter = [Count]() -> Eager { co_await std::suspend_always{}; useCount(Count); }();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: later-awaited task of lambda may outlive the temporary lambda closure that holds its captures
+  auto ReadsInALoop = [Count]() -> Eager {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: later-awaited task of lambda may outlive the temporary lambda closure that holds its captures
+    for (int I = 0; I < 2; ++I) {
+      useCount(Count);
+      co_await std::suspend_always{};
+    }
+  }();
+  auto LazyReadsFirst = [Count]() -> asyncrt::Task<> { useCount(Count); co_return; }();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: later-awaited task of lambda may outlive the temporary lambda closure that holds its captures
+}
+
 asyncrt::Task<> awaitsLater() {
   auto T = job("temporary");
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: later-awaited task of 'job' may outlive a temporary that its parameter 'Text' refers to
@@ -166,6 +195,19 @@ asyncrt::Task<> returnsView(std::string Text) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: returned task of 'job' may outlive parameter 'Text' that its parameter 'Text' refers to
 }
 asyncrt::Task<> returnsBorrowed(const std::string &Text) { return job(Text); }
+// A closure local to the returning function dies with it; one captured from
+// an enclosing function (corral's `views::transform([&](int x) { return
+// task(x); })`) lives there.
+asyncrt::Task<> returnsLocalClosure(int Count) {
+  auto Make = [Count]() -> asyncrt::Task<> { (void)Count; co_return; };
+  return Make();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: returned task of lambda may outlive lambda closure 'Make' that holds its captures
+}
+asyncrt::Task<> returnsCapturedClosure(int Count) {
+  auto Make = [Count]() -> asyncrt::Task<> { (void)Count; co_return; };
+  auto Wrap = [&]() { return Make(); };
+  co_await Wrap();
+}
 asyncrt::Task<> returnsCopy(std::string Text) { return jobCopy(std::move(Text)); }
 
 // NOLINT is honoured.
@@ -197,4 +239,18 @@ int runsTheLoop(std::string Arg) {
   asio::co_spawn(Ctx, handle(Buffer), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: spawned task of 'handle' may outlive local variable 'Buffer' that its parameter 'Text' refers to
   return Count;
+}
+
+// A test's bounded run of the loop (`ctx.run_for(timeout)`) runs the tasks too.
+void runsTheLoopFor(int Timeout) {
+  asio::io_context Ctx;
+  std::string Buffer = "request";
+  asio::co_spawn(Ctx, handle(Buffer), asio::detached);
+  Ctx.run_for(Timeout);
+}
+void neverRunsTheLoop(asio::io_context &Ctx) {
+  std::string Buffer = "request";
+  asio::co_spawn(Ctx, handle(Buffer), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: spawned task of 'handle' may outlive local variable 'Buffer' that its parameter 'Text' refers to
+  Ctx.run_one();
 }

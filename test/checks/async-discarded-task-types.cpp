@@ -41,6 +41,14 @@ template <typename Initial> struct BasicTask {
   };
 };
 BasicTask<StartSuspended> customLazy();
+// A generator's iterator that keeps the promise type as a private alias (as
+// QCoro's GeneratorIterator does): coroutine_traits cannot name it, so the
+// iterator is no task, and `++it` discards nothing.
+class LazyIterator {
+  using promise_type = BasicTask<StartSuspended>::promise_type;
+public:
+  LazyIterator operator++();
+};
 BasicTask<StartRunning> customEager();
 BasicTask<StartMaybe> customMaybe();
 
@@ -104,6 +112,8 @@ void dropsEachKind() {
   // CHECK-MESSAGES-OPT: :[[@LINE-1]]:3: warning: lazy task returned by 'opaqueJob' is discarded
 
   // Not reported: eager, undecidable, and a reference to a task (no new task).
+  LazyIterator It;
+  ++It;
   customEager();
   customMaybe();
   markedTask();

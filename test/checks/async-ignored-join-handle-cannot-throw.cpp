@@ -1,11 +1,13 @@
 // co_spawn(..., detached) loses only an exception; a coroutine whose body
 // cannot throw loses nothing. "Cannot throw" is decided from what the body
 // calls: I/O through as_tuple/redirect_error tokens, `co_return;` alone,
-// noexcept callees, an I/O object made from an executor, or only
+// noexcept callees, an I/O object made from an executor, locking a standard
+// mutex, or only
 // non-throwing code outside a try that catches everything.
 // RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs
 #include "asio.h"
 #include "asyncrt-mock.h"
+#include "sync.h"
 
 asio::awaitable<void> mayThrow();
 void log() noexcept;
@@ -48,6 +50,31 @@ asio::awaitable<void> callsRisky() {
   co_return;
 }
 asio::awaitable<void> awaitsThrowing() { co_await mayThrow(); }
+// Locking a standard mutex does not count as throwing (only a detected
+// deadlock could); a user's mutex is judged by its lock().
+struct Counter {
+  std::mutex Mu;
+  int N = 0;
+};
+struct UserMutex {
+  void lock();
+  void unlock() noexcept;
+};
+asio::awaitable<void> countsUnderLock(Counter &C) {
+  {
+    std::lock_guard<std::mutex> Guard(C.Mu);
+    ++C.N;
+  }
+  C.Mu.lock();
+  ++C.N;
+  C.Mu.unlock();
+  co_return;
+}
+asio::awaitable<void> locksUserMutex(UserMutex &M) {
+  M.lock();
+  M.unlock();
+  co_return;
+}
 
 void spawns(asio::io_context &Ctx, asio::ip::tcp::socket &S) {
   asio::co_spawn(Ctx, tupleReader(asio::ip::tcp::socket({})), asio::detached);
@@ -56,6 +83,11 @@ void spawns(asio::io_context &Ctx, asio::ip::tcp::socket &S) {
   asio::co_spawn(Ctx, callsQuiet(), asio::detached);
   asio::co_spawn(Ctx, timerOutsideTry(S), asio::detached);
   asio::co_spawn(Ctx, [&S] { return timerOutsideTry(S); }, asio::detached);
+  Counter C;
+  asio::co_spawn(Ctx, countsUnderLock(C), asio::detached);
+  UserMutex M;
+  asio::co_spawn(Ctx, locksUserMutex(M), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards
 
   asio::co_spawn(Ctx, throwingReader(asio::ip::tcp::socket({})), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached' discards

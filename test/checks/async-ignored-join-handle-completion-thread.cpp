@@ -1,5 +1,6 @@
 // A detached thread whose whole job is to complete an operation (resume a
-// coroutine, complete a receiver) is the operation's completion mechanism:
+// coroutine, complete a receiver, call the completion callback it was given)
+// is the operation's completion mechanism:
 // nothing waits for it because nothing needs to. A thread that shares state
 // by reference, or does work after completing, is still reported.
 // RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs
@@ -50,6 +51,26 @@ struct Receiver { void set_value() noexcept; };
 template struct Operation<Receiver>;
 
 void work();
+
+// A callback-style async API completes by calling the callback it was given
+// (async_simple's tests: `sum(a, b, callback)`), in a template or not.
+struct Adder {
+  template <typename Callback> void sum(int A, int B, Callback &&Done) const {
+    std::thread([Done = static_cast<Callback &&>(Done), A, B]() mutable { Done(A + B); }).detach();
+  }
+  void sumTo(int A, int B, void (*Done)(int)) const {
+    std::thread([Done, A, B] { Done(A + B); }).detach();
+  }
+  void sumThenWork(int A, int B, void (*Done)(int)) const {
+    std::thread([Done, A, B] { Done(A + B); work(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:56: warning: 'std::thread::detach' leaves the thread unjoined
+  }
+};
+struct PrintSum {
+  void operator()(int) const;
+};
+void addsInTheBackground(const Adder &A) { A.sum(1, 2, PrintSum{}); }
+
 struct Shared { int Count = 0; };
 
 void sharesByReference(Shared &S, std::coroutine_handle<> H) {

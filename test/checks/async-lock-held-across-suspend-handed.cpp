@@ -1,7 +1,7 @@
 // A lock handed to the awaiter is not held by the coroutine while it is
 // suspended: an asynchronous condition variable's `co_await cv.wait(lock,
 // pred)` releases the mutex until it resumes, as std::condition_variable
-// does. A lock is named by where it lives: a reference to the mutex is the
+// does; so does one that takes the guarded mutex itself (async_simple). A lock is named by where it lives: a reference to the mutex is the
 // mutex. Qt's QMutexLocker is a guard when Qt is in the TU.
 // RUN: %check_async_tidy %s async-lock-held-across-suspend %t -- -- -isystem %inputs -isystem %inputs/frameworks
 #include "coro.h"
@@ -28,6 +28,23 @@ Task<> waitsForReady(State &S) {
   co_await S.Cv.wait(Lock, [&] { return S.Ready; });
   co_await Awaitable{};
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lock guard 'Lock' is held across 'co_await' in coroutine 'waitsForReady'
+}
+
+// async_simple's ConditionVariable takes the mutex itself, not the guard:
+// `co_await cv.wait(mutex, pred)` unlocks it while suspended and locks it
+// again before resuming, so the guard over that mutex is handed too; a guard
+// over another mutex is not.
+struct CvOfMutex {
+  template <typename Pred> AsyncConditionVariable::Awaiter wait(std::mutex &, Pred) { return {}; }
+};
+Task<> waitsWithTheMutex(State &S, CvOfMutex &Cv) {
+  std::unique_lock<std::mutex> Lock(S.Mu);
+  co_await Cv.wait(S.Mu, [&] { return S.Ready; });
+}
+Task<> waitsWithAnotherMutex(State &S, State &Other, CvOfMutex &Cv) {
+  std::unique_lock<std::mutex> Lock(S.Mu);
+  co_await Cv.wait(Other.Mu, [&] { return S.Ready; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lock guard 'Lock' is held across 'co_await' in coroutine 'waitsWithAnotherMutex'
 }
 
 Task<> unlocksThroughAReference(State &S) {

@@ -55,6 +55,18 @@ Task<> spinsOnPlainFlag() {
   co_return;
 }
 
+// A batch loop whose condition advances its own counter (cppcoro's
+// sequence-barrier consumer: `do { ... } while (next++ != available);`) is
+// bounded by what was published, not a spin.
+Task<int> drainsPublished(int *Buffer, int Available) {
+  int Sum = 0;
+  int Next = 0;
+  do {
+    Sum += Buffer[Next % 64];
+  } while (Next++ != Available);
+  co_return Sum;
+}
+
 Task<> spinLock() {
   while (!Mutex.try_lock()) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: loop in coroutine 'spinLock' busy-waits on 'Mutex'

@@ -43,6 +43,13 @@ struct io_service {
   void stop() noexcept;
 };
 template <typename Awaitable> auto sync_wait(Awaitable &&a) -> decltype(a.await_resume());
+// Not a coroutine: builds one awaitable that starts every task it is given.
+struct when_all_ready_awaitable {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+template <typename... Awaitables> when_all_ready_awaitable when_all_ready(Awaitables &&...);
 struct async_scope {
   template <typename Awaitable> void spawn(Awaitable &&);
   task<> join();
