@@ -830,8 +830,14 @@ bool AsyncModel::threadOnlyCompletes(const Expr *Callable) const {
   const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Callable);
   if (!Lambda)
     return false;
+  // An awaiter's await_suspend may hand the thread `this`: the awaiter lives
+  // in the suspended frame until the thread resumes it.
+  const auto *Enclosing = dyn_cast_or_null<FunctionDecl>(
+      Lambda->getLambdaClass() ? Lambda->getLambdaClass()->getDeclContext() : nullptr);
+  bool InAwaitSuspend = Enclosing && Enclosing->getIdentifier() &&
+                        Enclosing->getName() == "await_suspend";
   for (const LambdaCapture &C : Lambda->captures())
-    if (C.getCaptureKind() != LCK_ByCopy)
+    if (C.getCaptureKind() != LCK_ByCopy && !(C.capturesThis() && InAwaitSuspend))
       return false; // by reference or `this`: it may touch what it shares
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
   return Body && !Body->body_empty() && isCompletionCall(Body->body_back());

@@ -332,6 +332,67 @@ void BlockingCallCheckBase::check(const MatchFinder::MatchResult &Result) {
       checkCoroutine(*Coroutine, *Body);
 }
 
+// The local variable or parameter a value is read from: through moves,
+// member accesses, subscripts and `std::get<I>(t)`.
+static const VarDecl *rootVariable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreMoves(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+      E = Sub->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Subscript)
+      E = Op->getArg(0);
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             Call->getDirectCallee()->getName() == "get")
+      E = Call->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// A value the coroutine got from a co_await (`auto r = co_await
+// res.resolve();`, `auto rs = co_await when_all(...)`): the await has
+// completed it, so waiting on it does not block.
+static bool isAwaitedValue(const Expr *E) {
+  const VarDecl *Var = rootVariable(E);
+  if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+    return false;
+  const Expr *Init = ignoreValueWrappers(Var->getInit());
+  return Init && isa<CoawaitExpr, DependentCoawaitExpr>(Init->IgnoreImplicit());
+}
+
+// The object a blocking member call waits on (`result.get()`).
+static const Expr *waitedObject(const Expr *Call) {
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  return nullptr;
+}
+
+// Whether the one listed call that \p Next reaches waits on a parameter of
+// \p Next whose argument at \p Site is a value the coroutine got from a
+// co_await (a test helper `check_ready(std::move(done))` that calls get()).
+static bool waitsOnAwaitedArgument(const Expr &Site, const FunctionDecl &Next,
+                                   const BlockingCallCheckBase::Chain &Calls) {
+  if (Calls.size() != 1)
+    return false;
+  const VarDecl *Root = rootVariable(waitedObject(Calls.front().Call));
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Root);
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  if (!Param || !Call || Param->getDeclContext() != &Next)
+    return false;
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Next) ? 1 : 0;
+  unsigned Index = Param->getFunctionScopeIndex() + Offset;
+  return Index < Call->getNumArgs() && isAwaitedValue(Call->getArg(Index));
+}
+
 void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,
                                            const CoroutineBodyStmt &Body) {
   // A call that is the operand of co_await produces an awaitable: it is the
@@ -353,14 +414,16 @@ void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,
     if (OffExecutor && !(Entry && Callee && Model.names(Vocabulary::SyncDrivers).contains(*Callee)))
       return true;
     if (Entry) {
-      report({{E, Callee}}, *Entry, Coroutine, *SM);
+      if (!isAwaitedValue(waitedObject(E)))
+        report({{E, Callee}}, *Entry, Coroutine, *SM);
       return true;
     }
     if (MaxCallDepth == 0)
       return true;
     if (const FunctionDecl *Next = followableCallee(S)) {
       const Reach &R = reachFrom(*Next);
-      if (R.State == Reach::Found && R.Calls.size() <= MaxCallDepth) {
+      if (R.State == Reach::Found && R.Calls.size() <= MaxCallDepth &&
+          !waitsOnAwaitedArgument(*E, *Next, R.Calls)) {
         Chain C{{E, Next}};
         C.append(R.Calls.begin(), R.Calls.end());
         report(C, R.Entry, Coroutine, *SM);

@@ -28,6 +28,27 @@ struct DelayedResume {
   void await_resume() noexcept {}
 };
 
+// The awaiter lives in the suspended frame until it is resumed, so its
+// await_suspend may give the thread `this` (async_simple's tests).
+struct SleepThenResume {
+  int Millis;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> H) {
+    std::thread([this, H] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(Millis));
+      H.resume();
+    }).detach();
+  }
+  void await_resume() noexcept {}
+};
+struct Poller {
+  int Polls = 0;
+  void start(std::coroutine_handle<> H) {
+    std::thread([this, H] { ++Polls; H.resume(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: 'std::thread::detach' leaves the thread unjoined
+  }
+};
+
 // A waker (asyncrt's, Tokio's) is how a task is resumed from another thread.
 struct Waker { void wake() noexcept; };
 struct WakeAfterDelay {

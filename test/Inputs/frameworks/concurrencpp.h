@@ -27,6 +27,13 @@ struct runtime {
 struct initial_scheduling_awaiter : std::suspend_always {
   void await_suspend(std::coroutine_handle<>) const noexcept {}
 };
+template <typename T> struct result;
+// `co_await r.resolve()` gives back the result, completed.
+template <typename T> struct resolve_awaitable {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  result<T> await_resume();
+};
 template <typename T = void> struct result {
   struct promise_type {
     result get_return_object() { return {}; }
@@ -39,6 +46,7 @@ template <typename T = void> struct result {
   void await_suspend(std::coroutine_handle<>) noexcept {}
   T await_resume();
   T get();
+  resolve_awaitable<T> resolve();
 };
 template <typename T = void> struct lazy_result {
   struct promise_type {
