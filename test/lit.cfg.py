@@ -59,6 +59,8 @@ if vim and os.path.exists("/usr/share/vim-ale/plugin/ale.vim"):
         config.available_features.add("vim-ale")
 if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/flycheck-*/flycheck.el*"):
     config.available_features.add("emacs-flycheck")
+if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*/eglot.el*"):
+    config.available_features.add("emacs-eglot")
 
 if os.path.exists("/usr/include/asio.hpp"):
     config.available_features.add("asio")

@@ -19,3 +19,7 @@ if(NOT ASYNCLINT_EMACS OR NOT asynclint_flycheck)
   asynclint_missing_test_dependency("emacs with flycheck (emacs-nox, elpa-flycheck)"
                                     "the Emacs + flycheck test")
 endif()
+file(GLOB asynclint_eglot /usr/share/emacs/site-lisp/elpa/eglot-*/eglot.el*)
+if(NOT ASYNCLINT_EMACS OR NOT asynclint_eglot)
+  asynclint_missing_test_dependency("emacs with eglot (emacs-nox, elpa-eglot)" "the Emacs + eglot test")
+endif()
