@@ -1,7 +1,8 @@
 # The editors the editor tests drive (test/editors/, label editors). scripts/install-deps test
 # installs them; lit marks a test whose editor is missing UNSUPPORTED, which
 # ASYNCLINT_REQUIRE_TEST_DEPS (scripts/test) turns into a configuration error here.
-if(NOT TARGET asynclint-clangd)
+# (ASYNCLINT_BUILD_CLANGD=OFF leaves its tests out on purpose, without an error.)
+if(ASYNCLINT_BUILD_CLANGD AND NOT TARGET asynclint-clangd)
   asynclint_missing_test_dependency("asynclint-clangd (libclangdMain.a, libclang-19-dev)"
                                     "the asynclint-clangd LSP and Neovim tests")
 endif()
