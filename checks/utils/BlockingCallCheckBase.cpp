@@ -376,21 +376,39 @@ static const Expr *waitedObject(const Expr *Call) {
   return nullptr;
 }
 
-// Whether the one listed call that \p Next reaches waits on a parameter of
-// \p Next whose argument at \p Site is a value the coroutine got from a
-// co_await (a test helper `check_ready(std::move(done))` that calls get()).
+// The parameter of \p Callee that argument \p Index of \p Call binds.
+static const ParmVarDecl *paramOf(const CallExpr &Call, const FunctionDecl &Callee,
+                                  unsigned Index) {
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  if (Index < Offset || Index - Offset >= Callee.getNumParams())
+    return nullptr;
+  return Callee.getParamDecl(Index - Offset);
+}
+
+// Whether the listed call that \p Next reaches waits on a value the coroutine
+// got from a co_await, handed down from \p Site through parameters (a test
+// helper `check_ready(std::move(done))` that calls get(), or passes it on to
+// one that does).
 static bool waitsOnAwaitedArgument(const Expr &Site, const FunctionDecl &Next,
                                    const BlockingCallCheckBase::Chain &Calls) {
-  if (Calls.size() != 1)
-    return false;
-  const VarDecl *Root = rootVariable(waitedObject(Calls.front().Call));
-  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Root);
   const auto *Call = dyn_cast<CallExpr>(&Site);
-  if (!Param || !Call || Param->getDeclContext() != &Next)
+  if (!Call || Calls.empty())
     return false;
-  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Next) ? 1 : 0;
-  unsigned Index = Param->getFunctionScopeIndex() + Offset;
-  return Index < Call->getNumArgs() && isAwaitedValue(Call->getArg(Index));
+  const VarDecl *Carried = nullptr;
+  for (unsigned I = 0; I < Call->getNumArgs() && !Carried; ++I)
+    if (isAwaitedValue(Call->getArg(I)))
+      Carried = paramOf(*Call, Next, I);
+  // Down the chain: each call passes the carried parameter on.
+  for (size_t Step = 0; Carried && Step + 1 < Calls.size(); ++Step) {
+    const auto *Inner = dyn_cast<CallExpr>(Calls[Step].Call);
+    const auto *Callee = dyn_cast_or_null<FunctionDecl>(Calls[Step].Callee);
+    const VarDecl *Passed = nullptr;
+    for (unsigned I = 0; Inner && Callee && I < Inner->getNumArgs() && !Passed; ++I)
+      if (rootVariable(Inner->getArg(I)) == Carried)
+        Passed = paramOf(*Inner, *Callee, I);
+    Carried = Passed;
+  }
+  return Carried && rootVariable(waitedObject(Calls.back().Call)) == Carried;
 }
 
 void BlockingCallCheckBase::checkCoroutine(const FunctionDecl &Coroutine,

@@ -53,12 +53,23 @@ concurrencpp::result<void> byName(std::shared_ptr<concurrencpp::thread_pool_exec
 // await completed it (concurrencpp's tests check values this way, directly or
 // through a helper).
 template <typename T> void checkReady(concurrencpp::result<T> R) { (void)R.get(); }
+template <typename T> void checkReadyIs(concurrencpp::result<T> R, T Expected) {
+  (void)(R.get() == Expected);
+}
+template <typename T> void checkReadyDefault(concurrencpp::result<T> R) {
+  checkReadyIs(std::move(R), T{});
+}
 concurrencpp::result<int> compute();
 concurrencpp::result<void> waitsOnResolved() {
   auto Pending = compute();
   auto Done = co_await Pending.resolve();
   (void)Done.get();
   checkReady(std::move(Done));
+  auto AlsoDone = co_await compute().resolve();
+  checkReadyDefault(std::move(AlsoDone));
+  auto NotAwaited = compute();
+  checkReadyDefault(std::move(NotAwaited));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'checkReadyDefault' reaches a thread-blocking call 'concurrencpp::result::get' from coroutine 'waitsOnResolved'
   auto Other = compute();
   (void)Other.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: thread-blocking call 'concurrencpp::result::get' in coroutine 'waitsOnResolved'

@@ -31,6 +31,6 @@ QMutex g_mu;
 int g_counter = 0;
 
 QCoro::Task<void> update() {
-  QMutexLocker lock(&g_mu);  // EXPECT: async-lock-held-across-suspend
-  g_counter += co_await read_value();
+  QMutexLocker lock(&g_mu);  // (reported at the suspension it is held across, below)
+  g_counter += co_await read_value();  // EXPECT: async-lock-held-across-suspend
 }
