@@ -80,9 +80,9 @@ public:
       : UserCodeVisitor(SM), Check(Check) {}
   void discarded(const Expr &Value, const ExplicitCastExpr *) {
     if (const CallExpr *Call = asLazyTaskCall(Value, Check.classifier()))
-      Check.reportDiscarded(*Call, SM);
+      Check.reportDiscarded(*Call, /*IsHop=*/false, SM);
     else if (const CallExpr *Hop = asHopCall(Value, Check.model()))
-      Check.reportDiscardedHop(*Hop, SM);
+      Check.reportDiscarded(*Hop, /*IsHop=*/true, SM);
   }
   void local(const VarDecl &Var, const Expr &Init) {
     if (const CallExpr *Call = asLazyTaskCall(Init, Check.classifier()))
@@ -101,21 +101,14 @@ void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
         .TraverseDecl(const_cast<TranslationUnitDecl *>(TU));
 }
 
-void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, const SourceManager &SM) {
+void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, bool IsHop,
+                                         const SourceManager &SM) {
   SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
   if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
     return;
-  diag(Loc, "lazy task returned by %0 is discarded; its coroutine body will "
-            "never run")
-      << describeCallee(Call) << Call.getSourceRange();
-}
-
-void DiscardedTaskCheck::reportDiscardedHop(const CallExpr &Call, const SourceManager &SM) {
-  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
-  if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
-    return;
-  diag(Loc, "executor hop returned by %0 is discarded; the coroutine stays on its "
-            "current executor (missing 'co_await'?)")
+  diag(Loc, IsHop ? "executor hop returned by %0 is discarded; the coroutine stays on its "
+                    "current executor (missing 'co_await'?)"
+                  : "lazy task returned by %0 is discarded; its coroutine body will never run")
       << describeCallee(Call) << Call.getSourceRange();
 }
 

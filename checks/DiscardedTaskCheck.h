@@ -45,8 +45,8 @@ public:
   }
 
   // Called by the visitor of the user's code.
-  void reportDiscarded(const CallExpr &Call, const SourceManager &SM);
-  void reportDiscardedHop(const CallExpr &Call, const SourceManager &SM);
+  /// A discarded lazy task, or (IsHop) a discarded executor hop.
+  void reportDiscarded(const CallExpr &Call, bool IsHop, const SourceManager &SM);
   void reportUnusedLocal(const VarDecl &Local, const CallExpr &Init,
                          const SourceManager &SM);
   LazyTaskClassifier &classifier() { return Classifier; }

@@ -5,6 +5,7 @@
 // outlive the task, are not.
 // RUN: %check_async_tidy %s async-dangling-reference %t -- -- -isystem %inputs
 #include "asio.h"
+#include "coro.h"
 #include "asyncrt-mock.h"
 #include "views.h"
 
@@ -137,21 +138,12 @@ asyncrt::Task<> spawnsJobs() {
 // read only before it is read while the temporary closure is alive (Seastar's
 // `auto f = [&]() -> future<> { co_await cv.when(...); }();`). After the
 // suspension, or in a loop that suspends, it is gone.
-struct Eager {
-  struct promise_type {
-    Eager get_return_object() { return {}; }
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() {}
-  };
-};
 void useCount(int);
 void eagerLambdas(int Count) {
-  auto ReadsFirst = [Count]() -> Eager { useCount(Count); co_await std::suspend_always{}; }();
-  auto ReadsAfter = [Count]() -> Eager { co_await std::suspend_always{}; useCount(Count); }();
+  auto ReadsFirst = [Count]() -> EagerTask { useCount(Count); co_await std::suspend_always{}; }();
+  auto ReadsAfter = [Count]() -> EagerTask { co_await std::suspend_always{}; useCount(Count); }();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: later-awaited task of lambda may outlive the temporary lambda closure that holds its captures
-  auto ReadsInALoop = [Count]() -> Eager {
+  auto ReadsInALoop = [Count]() -> EagerTask {
     // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: later-awaited task of lambda may outlive the temporary lambda closure that holds its captures
     for (int I = 0; I < 2; ++I) {
       useCount(Count);
