@@ -158,8 +158,7 @@ public:
           for (const Expr *Arg : Spawn->arguments())
             C.checkTask(Arg, {Kind::Detached, Member->getExprLoc(), false}, SM);
     } else if (Member && isContainerInsert(*Callee)) {
-      bool LocalContainer = !isa<MemberExpr>(ignoreMoves(Member->getImplicitObjectArgument()));
-      EachArgument({Kind::Stored, Loc, LocalContainer});
+      EachArgument({Kind::Stored, Loc, isLocalObject(Member->getImplicitObjectArgument())});
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
                Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
       bool ToMember = isa<MemberExpr>(ignoreMoves(Op->getArg(0)));
@@ -191,6 +190,18 @@ private:
       if (drivesLoop(Child))
         return true;
     return false;
+  }
+
+  // A container that lives in this function: not a member of `this`, but
+  // possibly a member of a local (`c.tasks` of a local `client c`).
+  static bool isLocalObject(const Expr *E) {
+    E = ignoreMoves(E);
+    while (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (Member->isArrow())
+        return false;
+      E = ignoreMoves(Member->getBase());
+    }
+    return !isa<CXXThisExpr>(E);
   }
 
   static bool isContainerInsert(const NamedDecl &D) {

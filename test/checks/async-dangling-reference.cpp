@@ -182,6 +182,19 @@ struct Session {
   }
 };
 
+// A container that is a member of a local (libcoro's bench: `c.tasks` of a
+// local `client c`, run by sync_wait in the same scope) lives here too: only
+// temporaries die before it is used.
+struct Batch {
+  std::vector<asyncrt::Task<>> Tasks;
+};
+void storesInALocalsMember(std::string Text) {
+  Batch B;
+  B.Tasks.push_back(job(Text));
+  B.Tasks.push_back(job("temporary"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stored task of 'job' may outlive a temporary that its parameter 'Text' refers to
+}
+
 asyncrt::Task<> returnsView(std::string Text) {
   return job(Text);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: returned task of 'job' may outlive parameter 'Text' that its parameter 'Text' refers to
