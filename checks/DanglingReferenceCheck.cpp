@@ -80,6 +80,8 @@ public:
     if (!WalkUpFromCompoundStmt(S))
       return false;
     llvm::SmallVector<bool, 16> DriveAfter(S->size(), false);
+    Shared.clear();
+    collectShared(S, Shared);
     bool Seen = false;
     for (unsigned I = S->size(); I-- > 0;) {
       DriveAfter[I] = Seen;
@@ -170,12 +172,39 @@ public:
   }
 
 private:
+  // The variable an object expression names, through member accesses.
+  static const ValueDecl *rootOf(const Expr *E) {
+    E = E->IgnoreImplicit();
+    while (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase()->IgnoreImplicit();
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Ref ? Ref->getDecl() : nullptr;
+  }
+  // The variables a block passes to calls (the tasks it makes and spawns).
+  static void collectShared(const Stmt *S, llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      for (const Expr *Arg : Call->arguments())
+        if (const ValueDecl *V = rootOf(ignoreMoves(Arg)))
+          Out.insert(V);
+    for (const Stmt *Child : S->children())
+      collectShared(Child, Out);
+  }
+
   // A synchronous run of the event loop or of a task: `ctx.run()`,
   // `ctx.run_for(timeout)` (a test's bounded run), `pool.join()`,
-  // `thread.join()`, a SyncDrivers call (`sync_wait`).
+  // `thread.join()`, a SyncDrivers call (`sync_wait`); or a wait on an
+  // object the block handed to its tasks (`co_await done;` on the latch they
+  // count down): the coroutine waits, in its locals' scope, for their signal.
   bool drivesLoop(const Stmt *S) const {
     if (!S || isa<LambdaExpr>(S))
       return false;
+    // `co_await done;` on a named object (a latch, an event): the coroutine
+    // waits, in its locals' scope, for the signal its tasks send.
+    if (const auto *Await = dyn_cast<CoawaitExpr>(S))
+      if (const ValueDecl *Awaited = rootOf(Await->getOperand()); Awaited && Shared.count(Awaited))
+        return true;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
         if (const CXXMethodDecl *M = Member->getMethodDecl();
@@ -218,6 +247,7 @@ private:
   llvm::DenseSet<const Expr *> Awaited;
   llvm::DenseSet<const Expr *> LocalInits;
   Check::DrivenLocals Driven;
+  llvm::SmallPtrSet<const ValueDecl *, 8> Shared; // of the block being entered
   std::vector<std::vector<const VarDecl *>> Declared; // per open block, so far
 };
 

@@ -246,6 +246,30 @@ int runsTheLoop(std::string Arg) {
   return Count;
 }
 
+// A coroutine that then awaits an object it handed to its tasks (the latch
+// they count down, libcoro's bench) waits for them in its locals' scope; an
+// unrelated wait does not.
+struct Latch {
+  void count_down();
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+asyncrt::Task<> signals(const std::string &Text, Latch &Done);
+asyncrt::Task<> waitsForItsTasks() {
+  Latch Done;
+  std::string Text = "x";
+  asyncrt::spawn(signals(Text, Done));
+  co_await Done;
+}
+asyncrt::Task<> waitsForSomethingElse(Latch &Other) {
+  Latch Done;
+  std::string Text = "x";
+  asyncrt::spawn(signals(Text, Done));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: spawned task of 'signals' may outlive local variable 'Text' that its parameter 'Text' refers to
+  co_await Other;
+}
+
 // A test's bounded run of the loop (`ctx.run_for(timeout)`) runs the tasks too.
 void runsTheLoopFor(int Timeout) {
   asio::io_context Ctx;
