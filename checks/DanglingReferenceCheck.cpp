@@ -5,6 +5,7 @@
 #include "utils/Spawns.h"
 #include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -194,10 +195,10 @@ private:
   static bool isContainerInsert(const NamedDecl &D) {
     if (!D.getIdentifier())
       return false;
-    return llvm::StringSwitch<bool>(D.getName())
-        .Cases("push_back", "emplace_back", "push_front", "emplace_front", true)
-        .Cases("insert", "emplace", "push", "try_emplace", "insert_or_assign", true)
-        .Default(false);
+    static constexpr llvm::StringLiteral Inserts[] = {
+        "push_back", "emplace_back", "push_front", "emplace_front", "insert",
+        "emplace",   "push",         "try_emplace", "insert_or_assign"};
+    return llvm::is_contained(Inserts, D.getName());
   }
 
   Check &C;
