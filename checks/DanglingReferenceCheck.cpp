@@ -1,6 +1,7 @@
 //===--- DanglingReferenceCheck.cpp - async-dangling-reference -------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "utils/Compat.h"
 #include "utils/Coroutines.h"
 #include "utils/Spawns.h"
 #include "clang/AST/Attr.h"
@@ -124,7 +125,7 @@ public:
     const NamedDecl *Callee = calleeOf(*Call);
     if (!Callee)
       return true;
-    SourceLocation Loc = Call->getBeginLoc();
+    SourceLocation Loc = compat::beginLoc(Call);
     const AsyncModel &M = C.Model;
     auto EachArgument = [&](Escape How) {
       if (How.Kind == Kind::Spawned || How.Kind == Kind::Detached)

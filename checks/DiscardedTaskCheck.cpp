@@ -1,6 +1,7 @@
 //===--- DiscardedTaskCheck.cpp - async-discarded-task ---------------------===//
 
 #include "DiscardedTaskCheck.h"
+#include "utils/Compat.h"
 #include "utils/Coroutines.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -89,7 +90,7 @@ void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, const SourceManager &SM) {
-  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
     return;
   diag(Loc, "lazy task returned by %0 is discarded; its coroutine body will "

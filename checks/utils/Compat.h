@@ -12,7 +12,12 @@
 #ifndef ASYNCLINT_UTILS_COMPAT_H
 #define ASYNCLINT_UTILS_COMPAT_H
 
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/Basic/Version.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 // ClangTidyModuleRegistry: its own header up to LLVM 21; LLVM 22 moved it
 // into ClangTidyModule.h and deprecates the old header (removed in 24).
@@ -21,5 +26,67 @@
 #else
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
+
+namespace clang::tidy::async::compat {
+
+/// The type a class declares (for a class template's pattern, its injected
+/// class name). LLVM 22 deleted TagDecl::getTypeForDecl() and
+/// ASTContext::getRecordType(): tag types are made by the ASTContext, the
+/// canonical one by getCanonicalTagType().
+inline QualType declaredType(const ASTContext &Ctx, const TagDecl *D) {
+#if CLANG_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(D);
+#else
+  (void)Ctx;
+  return QualType(D->getTypeForDecl(), 0);
+#endif
+}
+
+/// Where a statement begins, asked through Stmt so that the node's own class
+/// answers. LLVM 22's CallExpr::getBeginLoc() (no longer dispatching) gives a
+/// CXXOperatorCallExpr seen as a CallExpr the callee's location: `Job()`
+/// began at `(`, not at `Job`. Valid on both versions: no #if.
+inline SourceLocation beginLoc(const Stmt &S) { return S.getBeginLoc(); }
+inline SourceLocation beginLoc(const Stmt *S) { return S->getBeginLoc(); }
+
+/// Path = Dir / Path unless Path is absolute. LLVM 22 moved the two-argument
+/// make_absolute from llvm::sys::fs to llvm::sys::path (the one-argument one,
+/// against the process's directory, stays in fs).
+inline void makeAbsolute(const llvm::Twine &Dir, llvm::SmallVectorImpl<char> &Path) {
+#if CLANG_VERSION_MAJOR >= 22
+  llvm::sys::path::make_absolute(Dir, Path);
+#else
+  llvm::sys::fs::make_absolute(Dir, Path);
+#endif
+}
+
+/// The DiagnosticsEngine a ClangTidyContext reports through (the driver's).
+/// LLVM 22's DiagnosticsEngine takes its DiagnosticOptions by reference, no
+/// longer sharing their ownership, and ClangTidyContext::setDiagnosticsEngine
+/// takes the options to keep them alive.
+class ContextDiagnostics {
+public:
+  ContextDiagnostics(ClangTidyContext &Context, DiagnosticConsumer *Consumer)
+#if CLANG_VERSION_MAJOR >= 22
+      : Options(new DiagnosticOptions()),
+        Engine(new DiagnosticIDs(), *Options, Consumer, /*ShouldOwnClient=*/false) {
+    Context.setDiagnosticsEngine(std::unique_ptr<DiagnosticOptions>(Options), &Engine);
+  }
+#else
+      : Engine(new DiagnosticIDs(), new DiagnosticOptions(), Consumer,
+               /*ShouldOwnClient=*/false) {
+    Context.setDiagnosticsEngine(&Engine);
+  }
+#endif
+  DiagnosticsEngine &engine() { return Engine; }
+
+private:
+#if CLANG_VERSION_MAJOR >= 22
+  DiagnosticOptions *Options; // owned by the context
+#endif
+  DiagnosticsEngine Engine;
+};
+
+} // namespace clang::tidy::async::compat
 
 #endif // ASYNCLINT_UTILS_COMPAT_H
