@@ -23,13 +23,16 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # <name>_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/asynclint/asynclint")
-# Shared-library dependencies (libclang-cpp<N>, libllvm<N>, libc6, libstdc++6, libgcc-s1) are
-# read from the binaries by dpkg-shlibdeps; the rest is what no ELF header says: clang-tidy-<N>
-# hosts the plugin, and libclang-common-<N>-dev holds the resource headers (stddef.h...) the
-# driver parses with.
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Depends, written out rather than left to dpkg-shlibdeps: in the build, the driver's RUNPATH
+# (/usr/lib/llvm-<N>/lib) resolves libLLVM.so.<N> to llvm-<N>-dev's symlink, which has no shlibs
+# entry, and dpkg-shlibdeps fails. The installed driver (RUNPATH removed) loads the libraries of
+# these packages (ldd, dpkg -S): libclang-cpp<N>, libllvm<N>, libstdc++6, libgcc-s1, libc6. The
+# plugin needs no library of its own (it binds to clang-tidy's symbols) but clang-tidy-<N> to
+# run in; libclang-common-<N>-dev holds the resource headers (stddef.h...) the driver parses with.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "clang-tidy-${ASYNCLINT_LLVM_MAJOR}, libclang-common-${ASYNCLINT_LLVM_MAJOR}-dev")
+    "clang-tidy-${ASYNCLINT_LLVM_MAJOR}, libclang-common-${ASYNCLINT_LLVM_MAJOR}-dev, \
+libclang-cpp${ASYNCLINT_LLVM_MAJOR}, libllvm${ASYNCLINT_LLVM_MAJOR}, libc6, libstdc++6, libgcc-s1")
 set(asynclint_other_packages)
 foreach(v ${ASYNCLINT_SUPPORTED_LLVM_VERSIONS})
   if(NOT v STREQUAL ASYNCLINT_LLVM_MAJOR)

@@ -39,7 +39,7 @@ if(NOT package STREQUAL "asynclint-llvm${LLVM_MAJOR}" OR NOT version STREQUAL VE
    OR NOT arch STREQUAL "amd64")
   message(FATAL_ERROR "control: Package '${package}' Version '${version}' Architecture '${arch}'")
 endif()
-# Depends: names only (versions are dpkg-shlibdeps'), sorted, compared as a whole set.
+# Depends: names only (without any version), sorted, compared as a whole set.
 string(REGEX REPLACE " *\\([^)]*\\)" "" dep_names "${depends}")
 string(REPLACE ", " ";" dep_names "${dep_names}")
 list(SORT dep_names)
@@ -78,7 +78,7 @@ execute_process(COMMAND "${dpkg_deb}" -x "${deb}" "${SCRATCH}/root" RESULT_VARIA
 execute_process(COMMAND gzip -dc "${SCRATCH}/root/usr/share/man/man1/asynclint.1.gz"
                 OUTPUT_VARIABLE man RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 OR NOT man MATCHES "\\.TH ASYNCLINT 1 \"\" \"asynclint ${VERSION}\""
-   OR NOT man MATCHES "SUBCOMMAND: check\"\n.nf\nUSAGE: asynclint check")
+   OR NOT man MATCHES "\n\\.SH \"SUBCOMMAND: check\"\n" OR NOT man MATCHES "\nUSAGE: asynclint check ")
   message(FATAL_ERROR "the man page is not the driver's help:\n${man}")
 endif()
 file(REMOVE_RECURSE "${SCRATCH}")
