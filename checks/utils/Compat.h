@@ -15,12 +15,13 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-// ClangTidyModuleRegistry: its own header up to LLVM 21; LLVM 22 moved it
-// into ClangTidyModule.h and deprecates the old header (removed in 24).
+// ClangTidyModuleRegistry: in its own header in LLVM 19; LLVM 22 moved it into
+// ClangTidyModule.h and deprecates the old header (to be removed in 24).
 #if CLANG_VERSION_MAJOR >= 22
 #include "clang-tidy/ClangTidyModule.h"
 #else
@@ -29,10 +30,11 @@
 
 namespace clang::tidy::async::compat {
 
-/// The type a class declares (for a class template's pattern, its injected
-/// class name). LLVM 22 deleted TagDecl::getTypeForDecl() and
-/// ASTContext::getRecordType(): tag types are made by the ASTContext, the
-/// canonical one by getCanonicalTagType().
+/// The type a class declares, for comparing with canonical types. LLVM 22
+/// deleted TagDecl::getTypeForDecl() and ASTContext::getRecordType(): tag types
+/// are made by the ASTContext, the canonical one by getCanonicalTagType(). (On
+/// 19 this is the declaration's own type, canonical for every class that is
+/// not a template's pattern; callers that compare canonicalise it.)
 inline QualType declaredType(const ASTContext &Ctx, const TagDecl *D) {
 #if CLANG_VERSION_MAJOR >= 22
   return Ctx.getCanonicalTagType(D);
