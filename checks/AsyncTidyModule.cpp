@@ -16,8 +16,8 @@
 #include "NeverYieldingLoopCheck.h"
 #include "SleepInCoroutineCheck.h"
 #include "UnboundedSpawnCheck.h"
+#include "utils/Compat.h" // ClangTidyModuleRegistry
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/Basic/Version.h"
 #include <cstdio>
 #include <cstdlib>

@@ -1,10 +1,12 @@
 //===--- DanglingReferenceCheck.cpp - async-dangling-reference -------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "utils/Compat.h"
 #include "utils/Coroutines.h"
 #include "utils/Spawns.h"
 #include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -125,7 +127,7 @@ public:
     const NamedDecl *Callee = calleeOf(*Call);
     if (!Callee)
       return true;
-    SourceLocation Loc = Call->getBeginLoc();
+    SourceLocation Loc = compat::beginLoc(Call);
     const AsyncModel &M = C.Model;
     auto EachArgument = [&](Escape How) {
       if (How.Kind == Kind::Spawned || How.Kind == Kind::Detached)
@@ -236,10 +238,10 @@ private:
   static bool isContainerInsert(const NamedDecl &D) {
     if (!D.getIdentifier())
       return false;
-    return llvm::StringSwitch<bool>(D.getName())
-        .Cases("push_back", "emplace_back", "push_front", "emplace_front", true)
-        .Cases("insert", "emplace", "push", "try_emplace", "insert_or_assign", true)
-        .Default(false);
+    static constexpr llvm::StringLiteral Inserts[] = {
+        "push_back", "emplace_back", "push_front", "emplace_front", "insert",
+        "emplace",   "push",         "try_emplace", "insert_or_assign"};
+    return llvm::is_contained(Inserts, D.getName());
   }
 
   Check &C;

@@ -1,6 +1,7 @@
 //===--- DiscardedTaskCheck.cpp - async-discarded-task ---------------------===//
 
 #include "DiscardedTaskCheck.h"
+#include "utils/Compat.h"
 #include "utils/Coroutines.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -103,7 +104,7 @@ void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 
 void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, bool IsHop,
                                          const SourceManager &SM) {
-  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
     return;
   diag(Loc, IsHop ? "executor hop returned by %0 is discarded; the coroutine stays on its "

@@ -1,6 +1,7 @@
 //===--- IgnoredJoinHandleCheck.cpp - async-ignored-join-handle ------------===//
 
 #include "IgnoredJoinHandleCheck.h"
+#include "utils/Compat.h"
 #include "utils/Coroutines.h"
 #include "utils/Spawns.h"
 #include "utils/Tasks.h"
@@ -128,7 +129,7 @@ void IgnoredJoinHandleCheck::checkTokenSpawn(const CallExpr &Call,
   if (Token.empty())
     return;
   const Stmt *Site = Model.throwSite(Call.getArg(1));
-  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (!Site || !report(Loc, SM))
     return;
   diag(Loc, "'%0' with '%1' discards the spawned coroutine's exception; pass a "
@@ -166,7 +167,7 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return;
-  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (!Model.names(Vocabulary::SpawnFunctions).contains(*Callee)) {
     // std::async: blocks at once, whatever the task does.
     if (report(Loc, SM))
@@ -233,7 +234,7 @@ void IgnoredJoinHandleCheck::checkDetachedSpawn(const CallExpr &Call, const Name
     for (const Expr *Arg : Call.arguments())
       if (!Model.mayThrow(Arg))
         Throws = false;
-  SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (!Throws || !report(Loc, SM))
     return;
   diag(Loc, "'%0' starts a task that nobody observes; its exception is lost; keep a "

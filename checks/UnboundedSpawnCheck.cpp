@@ -1,6 +1,7 @@
 //===--- UnboundedSpawnCheck.cpp - async-unbounded-spawn -------------------===//
 
 #include "UnboundedSpawnCheck.h"
+#include "utils/Compat.h"
 #include "utils/Coroutines.h"
 #include "utils/Loops.h"
 #include "utils/Spawns.h"
@@ -223,7 +224,7 @@ void UnboundedSpawnCheck::collectSpawns(const Stmt *S,
 
 bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
                                            const SourceManager &SM) const {
-  SourceLocation SpawnLoc = SM.getExpansionLoc(Spawn.getBeginLoc());
+  SourceLocation SpawnLoc = SM.getExpansionLoc(compat::beginLoc(Spawn));
   bool Found = false;
   // The walk reaches a co_await before its operand.
   llvm::SmallPtrSet<const Expr *, 4> Awaited;
@@ -234,7 +235,7 @@ bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spa
       Awaited.insert(A);
     const auto *Call = dyn_cast<CallExpr>(&S);
     if (Call && Model.isLimiter(*Call, Awaited.contains(Call)) &&
-        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Call->getBeginLoc()), SpawnLoc))
+        SM.isBeforeInTranslationUnit(SM.getExpansionLoc(compat::beginLoc(Call)), SpawnLoc))
       Found = true;
     return true;
   });
@@ -278,7 +279,7 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
   llvm::SmallVector<const Expr *, 4> Spawns;
   collectSpawns(Body, Spawns);
   for (const Expr *Spawn : Spawns) {
-    SourceLocation Loc = SM.getExpansionLoc(Spawn->getBeginLoc());
+    SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Spawn));
     if (SM.isInSystemHeader(Loc) || Reported.contains(Loc.getRawEncoding()))
       continue;
     if (hasLimiterBefore(*Body, *Spawn, SM))

@@ -13,6 +13,7 @@
 #include "Analyze.h"
 #include "SharedHeaders.h"
 #include "Worker.h"
+#include "utils/Compat.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -74,7 +75,7 @@ public:
     std::vector<tooling::CompileCommand> Out;
     for (const tooling::CompileCommand &C : Cmds) {
       llvm::SmallString<256> P(C.Filename);
-      llvm::sys::fs::make_absolute(C.Directory, P);
+      async::compat::makeAbsolute(C.Directory, P);
       llvm::sys::path::remove_dots(P, true);
       if (P == File || C.Filename == File)
         Out.push_back(C);
@@ -714,9 +715,7 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPC
         {"-include-pch", PCH->PCHPath}, tooling::ArgumentInsertPosition::END));
   std::vector<SuppressedDiag> Suppressed;
   Consumer DiagConsumer(Context, Suppressed);
-  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&DE);
+  async::compat::ContextDiagnostics DE(Context, &DiagConsumer);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   ActionFactory Factory(Context, FS, /*UnitScope=*/PCH != nullptr);
   int RC = Tool.run(&Factory);

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "asynclint/Version.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"

@@ -14,6 +14,7 @@
 #include "Analyze.h"
 #include "Audit.h"
 #include "Report.h"
+#include "asynclint/Version.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"

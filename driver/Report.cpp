@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Report.h"
+#include "asynclint/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"

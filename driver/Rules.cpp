@@ -8,7 +8,7 @@
 
 #include "Driver.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "utils/Compat.h" // ClangTidyModuleRegistry
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 

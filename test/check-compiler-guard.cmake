@@ -1,9 +1,12 @@
 # The compiler guard: a plugin built by anything but the matching clang++ fails to load, so
 #  1. configuring with GCC must stop at configure time with one line that says what to do, and
 #     leave no plugin behind;
-#  2. configuring with no compiler named (and CXX unset) must pick clang++-<LLVM major> itself.
+#  2. configuring with no compiler named (and CXX unset) must pick clang++-<LLVM major> itself;
+#  3. with no ASYNCLINT_LLVM_VERSION, a compiler named clang++-<major> chooses that LLVM, and an
+#     unsupported version is refused in one line.
 # Usage: cmake -DSOURCE_DIR=<src> -DSCRATCH=<dir> -DLLVM_MAJOR=19 -P check-compiler-guard.cmake
-set(fast_options -G Ninja -DASYNCLINT_BUILD_RUNTIME_MODEL=OFF -DASYNCLINT_BUILD_DRIVER=OFF)
+set(base_options -G Ninja -DASYNCLINT_BUILD_RUNTIME_MODEL=OFF -DASYNCLINT_BUILD_DRIVER=OFF)
+set(fast_options ${base_options} -DASYNCLINT_LLVM_VERSION=${LLVM_MAJOR})
 file(REMOVE_RECURSE "${SCRATCH}")
 
 find_program(gxx NAMES g++)
@@ -36,5 +39,23 @@ file(STRINGS "${compiler_info}" picked REGEX "^set\\(CMAKE_CXX_COMPILER ")
 if(NOT picked MATCHES "clang\\+\\+-${LLVM_MAJOR}\"\\)$")
   message(FATAL_ERROR "configuring with no compiler named picked ${picked}, not clang++-${LLVM_MAJOR}")
 endif()
+
+execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${SCRATCH}/named" ${base_options}
+                        -DCMAKE_CXX_COMPILER=clang++-${LLVM_MAJOR}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "configuring with clang++-${LLVM_MAJOR} and no version failed:\n${out}${err}")
+endif()
+file(STRINGS "${SCRATCH}/named/CMakeCache.txt" chosen REGEX "^ASYNCLINT_LLVM_VERSION:")
+if(NOT chosen STREQUAL "ASYNCLINT_LLVM_VERSION:STRING=${LLVM_MAJOR}")
+  message(FATAL_ERROR "clang++-${LLVM_MAJOR} with no version chose '${chosen}'")
+endif()
+
+execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${SCRATCH}/unsupported"
+                        ${base_options} -DASYNCLINT_LLVM_VERSION=17
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "ASYNCLINT_LLVM_VERSION=17 is not supported; use one of: ")
+  message(FATAL_ERROR "ASYNCLINT_LLVM_VERSION=17 was not refused with the guard's message:\n${err}")
+endif()
 file(REMOVE_RECURSE "${SCRATCH}")
-message(STATUS "compiler guard ok: GCC refused, clang++-${LLVM_MAJOR} picked by default")
+message(STATUS "compiler guard ok: GCC refused, clang++-${LLVM_MAJOR} picked by default and chooses LLVM ${LLVM_MAJOR}, 17 refused")

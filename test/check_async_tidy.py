@@ -3,7 +3,7 @@
 
 Usage (the contract of clang-tidy's check_clang_tidy.py; this is our own code):
 
-  check_async_tidy.py [--clang-tidy=BIN] [--plugin=SO] [-check-suffix=S[,S...]]
+  check_async_tidy.py --clang-tidy=BIN [--plugin=SO] [-check-suffix=S[,S...]]
                       [-std=c++20[-or-later]] INPUT CHECK TEMP
                       [-- CLANG_TIDY_ARGS... [-- COMPILER_ARGS...]]
 
@@ -57,7 +57,7 @@ def main():
         tidy_args, compiler_args = rest[:i], rest[i + 1:]
 
     p = argparse.ArgumentParser(prefix_chars="-")
-    p.add_argument("--clang-tidy", default="clang-tidy-19")
+    p.add_argument("--clang-tidy", required=True)
     p.add_argument("--plugin", required=True)
     p.add_argument("-check-suffix", "-check-suffixes", default="")
     p.add_argument("-std", default="c++20-or-later")

@@ -32,6 +32,10 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%src_root", config.asynclint_src_root))
 config.substitutions.append(("%cxx", config.cxx_compiler))
+# The build's LLVM major version and project version, for FileCheck -D (never hard-coded).
+config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%asynclint_version", config.asynclint_version))
+config.available_features.add("llvm-" + config.llvm_major)
 # Asio with clang and libstdc++ needs its coroutine support switched on by hand.
 config.substitutions.append(("%asio_flags", "-std=c++20 -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"))
 # Permission tests mean nothing as root (root reads a chmod 000 file).
@@ -86,3 +90,11 @@ old_tidy = shutil.which("clang-tidy-14")
 if old_tidy:
     config.available_features.add("clang-tidy-14")
     config.substitutions.append(("%old_clang_tidy", old_tidy))
+# The other supported LLVM's clang-tidy (22 for a 19 build, 19 for a 22 build): the guard both ways.
+for major in config.supported_llvm_majors:
+    other_tidy = shutil.which("clang-tidy-" + major)
+    if major != config.llvm_major and other_tidy:
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", other_tidy))
+        config.substitutions.append(("%other_llvm_major", major))
+        break

@@ -1,6 +1,7 @@
 //===--- AsyncModel.cpp - one model of the async code of a translation unit ===//
 
 #include "AsyncModel.h"
+#include "Compat.h"
 #include "Coroutines.h"
 #include "LockModel.h"
 #include "Tasks.h"
@@ -551,7 +552,7 @@ static bool onlyAllocates(const FunctionDecl &F) {
   }
   const CXXRecordDecl *R = M->getParent();
   if (!isAllocatingClass(R) ||
-      !elementsOnlyAllocate(QualType(R->getTypeForDecl(), 0), Ctx))
+      !elementsOnlyAllocate(compat::declaredType(Ctx, R), Ctx))
     return false;
   if (!M->getIdentifier())
     return true; // constructors, operators

@@ -1,6 +1,7 @@
 //===--- BlockingCallCheckBase.cpp - thread-blocking calls in coroutines --===//
 
 #include "BlockingCallCheckBase.h"
+#include "Compat.h"
 #include "Coroutines.h"
 #include "Tasks.h"
 #include "UserCode.h"
@@ -456,7 +457,7 @@ void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
                                    const SourceManager &SM) {
   // Inside a macro, report where the macro is used: that is the line the
   // user can change (and put a NOLINT on).
-  SourceLocation Loc = SM.getExpansionLoc(C.front().Call->getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(C.front().Call));
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
 
@@ -480,7 +481,7 @@ void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
       << describeCallable(*C.front().Callee) << What
       << Blocking << Where << Suggestion;
   for (size_t I = 1; I < C.size(); ++I)
-    diag(SM.getExpansionLoc(C[I].Call->getBeginLoc()), "%0 calls %1 here",
+    diag(SM.getExpansionLoc(compat::beginLoc(C[I].Call)), "%0 calls %1 here",
          DiagnosticIDs::Note)
         << describeCallable(*C[I - 1].Callee)
         << (I + 1 == C.size() ? "'" + Blocking.str() + "'" : describeCallable(*C[I].Callee));

@@ -4,6 +4,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::async {
 
@@ -147,20 +149,34 @@ static bool nameIs(const NamedDecl *D, std::initializer_list<llvm::StringRef> Na
   return llvm::is_contained(Names, N);
 }
 
+// The lock operation a function name lists say it is. (Lists, not StringSwitch::Cases: LLVM 22
+// deprecates the variadic Cases for an initializer-list one that LLVM 19 lacks.)
+static std::optional<LockOp> opOf(llvm::StringRef Name,
+                                  llvm::ArrayRef<llvm::StringLiteral> Acquires,
+                                  llvm::ArrayRef<llvm::StringLiteral> TryAcquires,
+                                  llvm::ArrayRef<llvm::StringLiteral> Releases) {
+  if (llvm::is_contained(Acquires, Name))
+    return LockOp::Acquire;
+  if (llvm::is_contained(TryAcquires, Name))
+    return LockOp::TryAcquire;
+  if (llvm::is_contained(Releases, Name))
+    return LockOp::Release;
+  return std::nullopt;
+}
+
 // A C library lock function: its operation and whether it is a try.
 static std::optional<LockOp> cLockOp(const FunctionDecl *F) {
   if (!F || !F->getIdentifier() || !isCLibraryFunction(*F))
     return std::nullopt;
-  return llvm::StringSwitch<std::optional<LockOp>>(F->getName())
-      .Cases("pthread_mutex_lock", "pthread_rwlock_rdlock", "pthread_rwlock_wrlock",
-             "pthread_spin_lock", "mtx_lock", LockOp::Acquire)
-      .Cases("pthread_mutex_trylock", "pthread_mutex_timedlock",
-             "pthread_rwlock_tryrdlock", "pthread_rwlock_trywrlock",
-             "pthread_spin_trylock", "mtx_trylock", "mtx_timedlock",
-             LockOp::TryAcquire)
-      .Cases("pthread_mutex_unlock", "pthread_rwlock_unlock", "pthread_spin_unlock",
-             "mtx_unlock", LockOp::Release)
-      .Default(std::nullopt);
+  static constexpr llvm::StringLiteral Acquires[] = {
+      "pthread_mutex_lock", "pthread_rwlock_rdlock", "pthread_rwlock_wrlock",
+      "pthread_spin_lock", "mtx_lock"};
+  static constexpr llvm::StringLiteral TryAcquires[] = {
+      "pthread_mutex_trylock", "pthread_mutex_timedlock", "pthread_rwlock_tryrdlock",
+      "pthread_rwlock_trywrlock", "pthread_spin_trylock", "mtx_trylock", "mtx_timedlock"};
+  static constexpr llvm::StringLiteral Releases[] = {
+      "pthread_mutex_unlock", "pthread_rwlock_unlock", "pthread_spin_unlock", "mtx_unlock"};
+  return opOf(F->getName(), Acquires, TryAcquires, Releases);
 }
 
 static bool inStdOrBoost(const FunctionDecl *F) {
@@ -187,7 +203,9 @@ llvm::SmallVector<LockEvent, 2> LockModel::classifyCall(const Expr &E) const {
       std::optional<LockOp> Op =
           llvm::StringSwitch<std::optional<LockOp>>(Name)
               .Case("lock", LockOp::Acquire)
-              .Cases("try_lock", "try_lock_for", "try_lock_until", LockOp::TryAcquire)
+              .Case("try_lock", LockOp::TryAcquire)
+              .Case("try_lock_for", LockOp::TryAcquire)
+              .Case("try_lock_until", LockOp::TryAcquire)
               .Case("unlock", LockOp::Release)
               .Case("release", LockOp::Detach)
               .Case("swap", LockOp::Swap)
@@ -203,13 +221,12 @@ llvm::SmallVector<LockEvent, 2> LockModel::classifyCall(const Expr &E) const {
     }
     if (isMutexType(ObjectType) || isMutexType(Method->getThisType())) {
       bool Shared = Name.contains("shared");
-      std::optional<LockOp> Op =
-          llvm::StringSwitch<std::optional<LockOp>>(Name)
-              .Cases("lock", "lock_shared", LockOp::Acquire)
-              .Cases("try_lock", "try_lock_for", "try_lock_until", "try_lock_shared",
-                     "try_lock_shared_for", "try_lock_shared_until", LockOp::TryAcquire)
-              .Cases("unlock", "unlock_shared", LockOp::Release)
-              .Default(std::nullopt);
+      static constexpr llvm::StringLiteral Acquires[] = {"lock", "lock_shared"};
+      static constexpr llvm::StringLiteral TryAcquires[] = {
+          "try_lock",        "try_lock_for",        "try_lock_until",
+          "try_lock_shared", "try_lock_shared_for", "try_lock_shared_until"};
+      static constexpr llvm::StringLiteral Releases[] = {"unlock", "unlock_shared"};
+      std::optional<LockOp> Op = opOf(Name, Acquires, TryAcquires, Releases);
       if (Op)
         Events.push_back({*Op, Object, /*IsGuard=*/false, Shared});
     }

@@ -1,6 +1,7 @@
 //===--- Tasks.cpp - lazy tasks and what becomes of a call's result -------===//
 
 #include "Tasks.h"
+#include "Compat.h"
 #include "Coroutines.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
@@ -205,7 +206,7 @@ const CXXRecordDecl *LazyTaskClassifier::promiseOf(const CXXRecordDecl &R) {
   if (!Traits)
     return nullptr;
   ASTContext &Ctx = R.getASTContext();
-  QualType RType = Ctx.getCanonicalType(Ctx.getRecordType(&R));
+  QualType RType = Ctx.getCanonicalType(compat::declaredType(Ctx, &R));
   // Instantiated specializations: one exists for every coroutine of this
   // return type defined in the TU.
   for (const ClassTemplateSpecializationDecl *S : Traits->specializations()) {
