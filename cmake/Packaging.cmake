@@ -33,6 +33,12 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "clang-tidy-${ASYNCLINT_LLVM_MAJOR}, libclang-common-${ASYNCLINT_LLVM_MAJOR}-dev, \
 libclang-cpp${ASYNCLINT_LLVM_MAJOR}, libllvm${ASYNCLINT_LLVM_MAJOR}, libc6, libstdc++6, libgcc-s1")
+# asynclint-clangd, when built, also loads clangd's remote-index client libraries (Debian builds
+# clangd with gRPC): the packages that hold them on Debian 12 (ldd, dpkg -S).
+if(TARGET asynclint-clangd)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libgrpc++1.51, libgrpc29, libprotobuf32, \
+libabsl20220623, libc-ares2, libre2-9, libssl3, zlib1g")
+endif()
 set(asynclint_other_packages)
 foreach(v ${ASYNCLINT_SUPPORTED_LLVM_VERSIONS})
   if(NOT v STREQUAL ASYNCLINT_LLVM_MAJOR)

@@ -45,6 +45,12 @@ string(REPLACE ", " ";" dep_names "${dep_names}")
 list(SORT dep_names)
 set(expected_deps clang-tidy-${LLVM_MAJOR} libc6 libclang-common-${LLVM_MAJOR}-dev
     libclang-cpp${LLVM_MAJOR} libgcc-s1 libllvm${LLVM_MAJOR} libstdc++6)
+set(clangd_files)
+if(WITH_CLANGD) # asynclint-clangd and clangd's gRPC remote-index libraries
+  list(APPEND expected_deps libgrpc++1.51 libgrpc29 libprotobuf32 libabsl20220623 libc-ares2
+       libre2-9 libssl3 zlib1g)
+  set(clangd_files bin/asynclint-clangd)
+endif()
 list(SORT expected_deps)
 if(NOT dep_names STREQUAL expected_deps)
   message(FATAL_ERROR "Depends: ${depends}\n  names: ${dep_names}\n  expected: ${expected_deps}")
@@ -58,7 +64,7 @@ execute_process(COMMAND "${dpkg_deb}" -c "${deb}" OUTPUT_VARIABLE listing RESULT
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "dpkg-deb -c failed")
 endif()
-foreach(f ${PLUGIN_DIR}/libasynclint.so
+foreach(f ${PLUGIN_DIR}/libasynclint.so ${clangd_files}
           bin/asynclint
           share/man/man1/asynclint.1.gz
           share/asynclint/clang-tidy-plugin/default.yaml
