@@ -83,7 +83,8 @@ public:
       return false;
     llvm::SmallVector<bool, 16> DriveAfter(S->size(), false);
     Shared.clear();
-    collectShared(S, Shared);
+    SharedBlock = S;
+    SharedCollected = false;
     bool Seen = false;
     for (unsigned I = S->size(); I-- > 0;) {
       DriveAfter[I] = Seen;
@@ -174,21 +175,13 @@ public:
   }
 
 private:
-  // The variable an object expression names, through member accesses.
-  static const ValueDecl *rootOf(const Expr *E) {
-    E = E->IgnoreImplicit();
-    while (const auto *Member = dyn_cast<MemberExpr>(E))
-      E = Member->getBase()->IgnoreImplicit();
-    const auto *Ref = dyn_cast<DeclRefExpr>(E);
-    return Ref ? Ref->getDecl() : nullptr;
-  }
   // The variables a block passes to calls (the tasks it makes and spawns).
-  static void collectShared(const Stmt *S, llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  static void collectShared(const Stmt *S, llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
     if (!S || isa<LambdaExpr>(S))
       return;
     if (const auto *Call = dyn_cast<CallExpr>(S))
       for (const Expr *Arg : Call->arguments())
-        if (const ValueDecl *V = rootOf(ignoreMoves(Arg)))
+        if (const VarDecl *V = rootVariable(Arg))
           Out.insert(V);
     for (const Stmt *Child : S->children())
       collectShared(Child, Out);
@@ -199,14 +192,21 @@ private:
   // `thread.join()`, a SyncDrivers call (`sync_wait`); or a wait on an
   // object the block handed to its tasks (`co_await done;` on the latch they
   // count down): the coroutine waits, in its locals' scope, for their signal.
-  bool drivesLoop(const Stmt *S) const {
+  bool drivesLoop(const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return false;
     // `co_await done;` on a named object (a latch, an event): the coroutine
     // waits, in its locals' scope, for the signal its tasks send.
     if (const auto *Await = dyn_cast<CoawaitExpr>(S))
-      if (const ValueDecl *Awaited = rootOf(Await->getOperand()); Awaited && Shared.count(Awaited))
-        return true;
+      if (const VarDecl *Awaited = rootVariable(Await->getOperand()->IgnoreImplicit())) {
+        // The block's shared variables, collected once, when a wait asks.
+        if (!SharedCollected) {
+          collectShared(SharedBlock, Shared);
+          SharedCollected = true;
+        }
+        if (Shared.count(Awaited))
+          return true;
+      }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
         if (const CXXMethodDecl *M = Member->getMethodDecl();
@@ -249,7 +249,10 @@ private:
   llvm::DenseSet<const Expr *> Awaited;
   llvm::DenseSet<const Expr *> LocalInits;
   Check::DrivenLocals Driven;
-  llvm::SmallPtrSet<const ValueDecl *, 8> Shared; // of the block being entered
+  // The variables the block being entered passes to calls (collectShared).
+  const CompoundStmt *SharedBlock = nullptr;
+  bool SharedCollected = false;
+  llvm::SmallPtrSet<const VarDecl *, 8> Shared;
   std::vector<std::vector<const VarDecl *>> Declared; // per open block, so far
 };
 

@@ -317,6 +317,32 @@ const Expr *ignoreMoves(const Expr *E) {
   }
 }
 
+// The local variable or parameter a value is read from: through moves,
+// member accesses, subscripts and `std::get<I>(t)`.
+const VarDecl *rootVariable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = ignoreMoves(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+      E = Sub->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getOperator() == OO_Subscript)
+      E = Op->getArg(0);
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             Call->getDirectCallee()->getIdentifier() &&
+             Call->getDirectCallee()->getName() == "get")
+      E = Call->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 const Expr *discardedValueOf(const Stmt *S, const ExplicitCastExpr *&VoidCast) {
   VoidCast = nullptr;
   const auto *E = dyn_cast_or_null<Expr>(S);

@@ -75,6 +75,10 @@ const Expr *ignoreValueWrappers(const Expr *E);
 /// ignoreValueWrappers, also through `std::move(x)`: the value moved.
 const Expr *ignoreMoves(const Expr *E);
 
+/// The variable or parameter a value is read from: through moves, member
+/// accesses, subscripts and `std::get<I>(t)` (`std::move(done[i])` is `done`).
+const VarDecl *rootVariable(const Expr *E);
+
 /// The value a statement in a discarded position throws away: \p S with its
 /// wrappers stripped (see ignoreValueWrappers), looking through a cast to
 /// void (returned in \p VoidCast). Null if \p S is not an expression.
