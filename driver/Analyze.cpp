@@ -576,6 +576,10 @@ public:
     FileOptionsProvider Provider(Global, Defaults, Overrides);
     return reportableHeader(Provider.getOptions(U.File), File);
   }
+  /// Cuts \p Prefix (U's leading includes) before the first header that
+  /// cannot go into a shared PCH, and writes each kept one as the PCH's
+  /// generated header must include it (see resolvePrefix's definition).
+  void resolvePrefix(const Unit &U, std::vector<std::string> &Prefix);
   /// Builds \p P's precompiled header with \p Rep's command (in a worker):
   /// writes the PCH (named by its hash) and then its manifest, each atomically.
   TUResult buildPCH(const Unit &Rep, const SharedPCH &P);
@@ -707,6 +711,10 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPC
           A[I] = U.File; // headers next to it are then named absolutely too
         }
         return A;
+      });
+  Tool.appendArgumentsAdjuster(
+      [Dir = U.Cmd.Directory](const tooling::CommandLineArguments &A, StringRef) {
+        return absoluteIncludeDirs(A, Dir);
       });
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
@@ -857,6 +865,55 @@ std::string Analyzer::sharingKey(const Unit &U) {
   return Key;
 }
 
+void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
+  FileOptionsProvider Provider(Global, Defaults, Overrides);
+  ClangTidyOptions O = Provider.getOptions(U.File);
+  std::vector<std::string> Args = U.Cmd.CommandLine;
+  for (const auto &Extra : {O.ExtraArgsBefore, O.ExtraArgs})
+    if (Extra)
+      Args.insert(Args.end(), Extra->begin(), Extra->end());
+  IncludeSearch Search = includeSearch(Args, U.Cmd.Directory);
+  auto found = [](const std::vector<std::string> &Dirs, StringRef Name) -> std::string {
+    for (const std::string &D : Dirs) {
+      std::string P = D + "/" + Name.str();
+      if (llvm::sys::fs::is_regular_file(P))
+        return P;
+    }
+    return "";
+  };
+  for (size_t K = 0; K < Prefix.size(); ++K) {
+    bool Quoted = Prefix[K][0] == '"';
+    StringRef Name = StringRef(Prefix[K]).drop_front().drop_back();
+    // A quoted include is looked up first beside the including file. Found
+    // there, the prefix keeps it by that absolute path (the PCH's header lives
+    // elsewhere). Not found there, with no -iquote directory, the compiler
+    // looks where it looks for "<name>", which is how the PCH includes it.
+    // Anything else (an -iquote or -I- lookup) ends the prefix.
+    std::string Path;
+    if (Quoted) {
+      std::string Beside = llvm::sys::path::parent_path(U.File).str() + "/" + Name.str();
+      if (llvm::sys::fs::is_regular_file(Beside)) {
+        Path = Beside;
+        Prefix[K] = "\"" + Beside + "\"";
+      } else if (Search.Understood && Search.Quoted.empty()) {
+        Prefix[K] = "<" + Name.str() + ">";
+      } else {
+        Prefix.resize(K);
+        return;
+      }
+    }
+    if (Path.empty())
+      Path = found(Search.Angled, Name); // "": a system directory
+    // A header whose findings would be reported (the project's own) must be
+    // parsed in the unit; the prefix ends before it. (The PCH's build checks
+    // every header it read again, includes of includes too.)
+    if (!Path.empty() && reportableHeader(O, Path)) {
+      Prefix.resize(K);
+      return;
+    }
+  }
+}
+
 namespace {
 /// GeneratePCHAction with the options the units' parses use.
 class PCHFactory : public tooling::FrontendActionFactory {
@@ -875,6 +932,9 @@ public:
     // Inputs are validated by size, not time: a touched header whose bytes are
     // unchanged (the manifest checks them) does not invalidate the PCH.
     Invocation->getFrontendOpts().IncludeTimestamps = false;
+    // The templates the headers use are instantiated once, here, rather than
+    // again in every unit (-fpch-instantiate-templates; a benign option).
+    Invocation->getLangOpts().PCHInstantiateTemplates = true;
     return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
   }
 
@@ -914,7 +974,7 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
     Args.insert(Args.end(), O.ExtraArgs->begin(), O.ExtraArgs->end());
   std::string Lang = headerLanguage(C);
   Args.insert(Args.end(), {"-x", Lang, P.header()});
-  C.CommandLine = std::move(Args);
+  C.CommandLine = absoluteIncludeDirs(Args, C.Directory); // as the units' (analyse)
   C.Filename = P.header();
 
   llvm::SmallString<256> Temp;
@@ -1296,21 +1356,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         std::vector<std::string> Prefix;
         if (Buf)
           Prefix = includePrefix((*Buf)->getBuffer());
-        // A quoted include is looked up first beside the including file: the
-        // prefix keeps it, by that absolute path, only when it is found there
-        // (the PCH's header lives elsewhere) and its findings would not be
-        // reported (the project's own header); else the prefix ends before it.
-        for (size_t K = 0; K < Prefix.size(); ++K) {
-          if (Prefix[K][0] != '"')
-            continue;
-          std::string Beside = llvm::sys::path::parent_path(Units[I].File).str() + "/" +
-                               Prefix[K].substr(1, Prefix[K].size() - 2);
-          if (!llvm::sys::fs::is_regular_file(Beside) || A.reportableHeader(Units[I], Beside)) {
-            Prefix.resize(K);
-            break;
-          }
-          Prefix[K] = "\"" + Beside + "\"";
-        }
+        A.resolvePrefix(Units[I], Prefix);
         Prefixes.push_back(std::move(Prefix));
       }
       for (PrefixChoice &C : choosePrefixes(Prefixes)) {
@@ -1319,7 +1365,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         for (size_t M : C.Members)
           P.Members.push_back(Members[M]);
         P.Representative = P.Members.front();
-        P.Key = Cache.key({"shared-headers-v1", G, llvm::join(P.Headers, "\n")});
+        P.Key = Cache.key({"shared-headers-v2", G, llvm::join(P.Headers, "\n")});
         P.Dir = PCHDir;
         if (!TempPCHDir)
           A.loadPCH(P, DamagedPCH);

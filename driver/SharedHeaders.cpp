@@ -4,6 +4,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
 #include <cstring>
 
 namespace asynclint {
@@ -106,6 +107,66 @@ std::string sharingGroupKey(llvm::ArrayRef<std::string> Args, StringRef File,
     Key += A;
   }
   return Key;
+}
+
+namespace {
+// The include-directory options, as "-Xdir", "-X dir" or "--long=dir".
+constexpr llvm::StringLiteral IncludeDirFlags[] = {"-iquote", "-isystem", "-idirafter",
+                                                   "--include-directory=", "-I"};
+} // namespace
+
+std::vector<std::string> absoluteIncludeDirs(llvm::ArrayRef<std::string> Args,
+                                             StringRef Directory) {
+  if (llvm::is_contained(Args, "--driver-mode=cl"))
+    return Args.vec();
+  std::vector<std::string> Out;
+  for (size_t K = 0; K < Args.size(); ++K) {
+    StringRef A = Args[K];
+    StringRef Flag;
+    if (A != "-I-")
+      for (StringRef F : IncludeDirFlags)
+        if (A.starts_with(F)) {
+          Flag = F;
+          break;
+        }
+    StringRef Dir = A.drop_front(Flag.size());
+    if (!Flag.empty() && Dir.empty() && !Flag.ends_with("=") && K + 1 < Args.size())
+      Dir = Args[++K];
+    if (Flag.empty() || Dir.empty()) {
+      Out.push_back(A.str());
+      continue;
+    }
+    llvm::SmallString<256> P(Dir);
+    if (!llvm::sys::path::is_absolute(P)) {
+      P = Directory;
+      llvm::sys::path::append(P, Dir);
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    }
+    Out.push_back((Flag + P).str());
+  }
+  return Out;
+}
+
+IncludeSearch includeSearch(llvm::ArrayRef<std::string> Args, StringRef Directory) {
+  IncludeSearch S;
+  std::vector<std::string> I, System, After;
+  for (const std::string &A : absoluteIncludeDirs(Args, Directory)) {
+    StringRef Arg = A;
+    if (Arg == "-I-")
+      S.Understood = false;
+    else if (Arg.consume_front("-iquote"))
+      S.Quoted.push_back(Arg.str());
+    else if (Arg.consume_front("-isystem"))
+      System.push_back(Arg.str());
+    else if (Arg.consume_front("-idirafter"))
+      After.push_back(Arg.str());
+    else if (Arg.consume_front("--include-directory=") || Arg.consume_front("-I"))
+      I.push_back(Arg.str());
+  }
+  S.Angled = std::move(I);
+  S.Angled.insert(S.Angled.end(), System.begin(), System.end());
+  S.Angled.insert(S.Angled.end(), After.begin(), After.end());
+  return S;
 }
 
 std::vector<PrefixChoice> choosePrefixes(llvm::ArrayRef<std::vector<std::string>> Prefixes) {

@@ -33,6 +33,28 @@ std::vector<std::string> includePrefix(llvm::StringRef Text);
 std::string sharingGroupKey(llvm::ArrayRef<std::string> Args, llvm::StringRef File,
                             llvm::StringRef Directory, llvm::StringRef Language);
 
+/// \p Args with the directory of every include-directory option (-I,
+/// -isystem, -iquote, -idirafter, --include-directory=) made absolute against
+/// \p Directory, each written joined to its option. Headers found through a
+/// relative directory would otherwise have relative names, which a header
+/// filter of absolute paths (the default: the source root) never matches.
+/// clang-cl command lines are returned unchanged.
+std::vector<std::string> absoluteIncludeDirs(llvm::ArrayRef<std::string> Args,
+                                             llvm::StringRef Directory);
+
+/// Where the compiler looks for `#include <name>` (and, after the includer's
+/// own directory, for `#include "name"`) under command line \p Args run in
+/// \p Directory: the -iquote directories (for quoted names only), then -I,
+/// -isystem and -idirafter, in that order, absolute. The system directories
+/// that follow are not listed. \p Understood is false when the command uses
+/// `-I-`, which changes the lookup in ways this does not model.
+struct IncludeSearch {
+  std::vector<std::string> Quoted; // -iquote
+  std::vector<std::string> Angled; // -I, -isystem, -idirafter
+  bool Understood = true;
+};
+IncludeSearch includeSearch(llvm::ArrayRef<std::string> Args, llvm::StringRef Directory);
+
 struct PrefixChoice {
   std::vector<std::string> Headers; // the shared leading includes
   std::vector<size_t> Members;      // indices into the Prefixes given
