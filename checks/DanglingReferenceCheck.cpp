@@ -29,19 +29,12 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DanglingReferenceCheck::onStartOfTranslationUnit() {
-  Classifier.reset();
   ReportedTasks.clear();
   ReportedLocs.clear();
 }
 
 void DanglingReferenceCheck::startTranslationUnit(ASTContext &Ctx) {
   Model.startTranslationUnit(Ctx);
-  std::string Frameworks = "+" + Model.activeFrameworks();
-  if (Frameworks == ClassifierFrameworks)
-    return;
-  ClassifierFrameworks = Frameworks;
-  Classifier = LazyTaskClassifier(Model.names(Vocabulary::LazyTaskTypes),
-                                  Model.names(Vocabulary::EagerTaskTypes));
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -287,7 +280,7 @@ bool DanglingReferenceCheck::isCoroutineCall(const CallExpr &Call, const Functio
   if (Callee.hasBody() || !Call.isPRValue() || !Call.getType()->isRecordType())
     return false;
   // Declared here, defined elsewhere: a coroutine if it returns a lazy task.
-  return Classifier.isLazyTask(Call.getType(), &Callee);
+  return Model.taskTypes().isLazyTask(Call.getType(), &Callee);
 }
 
 // Clang's -Wdangling follows lifetimebound parameters, and every parameter of
@@ -350,7 +343,7 @@ bool DanglingReferenceCheck::needsClosureLater(const LambdaExpr &Lambda) {
   const VarDecl *PromiseVar = Body->getPromiseDecl();
   const CXXRecordDecl *Promise =
       PromiseVar ? PromiseVar->getType()->getAsCXXRecordDecl() : nullptr;
-  if (!Promise || Classifier.startOfPromise(*Promise) != LazyTaskClassifier::Start::Eager)
+  if (!Promise || Model.taskTypes().startOfPromise(*Promise) != LazyTaskClassifier::Start::Eager)
     return true;
   bool Suspended = false;
   return readsClosureAfterSuspending(Body->getBody(), Suspended);

@@ -82,8 +82,6 @@ private:
 
   const std::string ViewTypesOption;
   NameList ViewTypes;
-  LazyTaskClassifier Classifier;
-  std::string ClassifierFrameworks;
   llvm::DenseSet<const Expr *> ReportedTasks;
   llvm::DenseSet<unsigned> ReportedLocs;
 };

@@ -15,8 +15,11 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context
     : ClangTidyCheck(Name, Context),
       TaskTypesOption(Options.get(TaskTypesKey, "").str()),
       Model(Options, {Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes,
-                      Vocabulary::HopFunctions}),
-      Classifier(NameList(TaskTypesOption)) {}
+                      Vocabulary::HopFunctions}) {
+  // TaskTypes are lazy whatever their promise says, as the profiles' lazy
+  // task types are; their eager task types (concurrencpp::result) are eager.
+  Model.addLazyTaskTypes(TaskTypesOption);
+}
 
 void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, TaskTypesKey, TaskTypesOption);
@@ -25,22 +28,9 @@ void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void DiscardedTaskCheck::startTranslationUnit(ASTContext &Ctx) {
   Model.startTranslationUnit(Ctx);
-  // TaskTypes and the profiles' lazy task types are lazy whatever their
-  // promise says; their eager task types (concurrencpp::result) are eager.
-  std::string Frameworks = "+" + Model.activeFrameworks();
-  if (Frameworks == ClassifierFrameworks)
-    return;
-  ClassifierFrameworks = Frameworks;
-  std::string Lazy = TaskTypesOption;
-  for (const std::string &N : Model.names(Vocabulary::LazyTaskTypes).names())
-    Lazy += ";" + N;
-  Classifier = LazyTaskClassifier(NameList(Lazy), Model.names(Vocabulary::EagerTaskTypes));
 }
 
-void DiscardedTaskCheck::onStartOfTranslationUnit() {
-  Classifier.reset();
-  Reported.clear();
-}
+void DiscardedTaskCheck::onStartOfTranslationUnit() { Reported.clear(); }
 
 void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // One match per TU; the user's code is walked by a visitor that skips

@@ -49,7 +49,7 @@ public:
   void reportDiscarded(const CallExpr &Call, bool IsHop, const SourceManager &SM);
   void reportUnusedLocal(const VarDecl &Local, const CallExpr &Init,
                          const SourceManager &SM);
-  LazyTaskClassifier &classifier() { return Classifier; }
+  LazyTaskClassifier &classifier() { return Model.taskTypes(); }
   const AsyncModel &model() const { return Model; }
 
 private:
@@ -57,8 +57,6 @@ private:
 
   const std::string TaskTypesOption;
   AsyncModel Model; // the profiles' lazy and eager task types
-  std::string ClassifierFrameworks;
-  LazyTaskClassifier Classifier;
   llvm::DenseSet<unsigned> Reported;
 };
 

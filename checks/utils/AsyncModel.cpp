@@ -105,8 +105,10 @@ void AsyncModel::startTranslationUnit(ASTContext &Ctx) {
       All += ";" + Extra;
     Lists[V] = NameList(All);
   }
-  TaskTypes = LazyTaskClassifier(names(Vocabulary::LazyTaskTypes),
-                                 names(Vocabulary::EagerTaskTypes));
+  std::string Lazy = ExtraLazyTaskTypes;
+  for (const std::string &N : names(Vocabulary::LazyTaskTypes).names())
+    Lazy += ";" + N;
+  TaskTypes = LazyTaskClassifier(NameList(Lazy), names(Vocabulary::EagerTaskTypes));
 }
 
 std::string AsyncModel::profileNames(Vocabulary V) const {

@@ -65,6 +65,12 @@ public:
 
   /// The option's (or its default's) names plus those of the active profiles.
   const NameList &names(Vocabulary V) const { return Lists[unsigned(V)]; }
+  /// Lazy task types of a check's own (its option, ";"-separated), added to
+  /// the active profiles' in taskTypes(). Set before the first translation unit.
+  void addLazyTaskTypes(llvm::StringRef Names) { ExtraLazyTaskTypes = Names.str(); }
+  /// The lazy and eager task types of the active frameworks (and the check's
+  /// own): built again only when the frameworks change, its memo reset per TU.
+  LazyTaskClassifier &taskTypes() const { return TaskTypes; }
   /// Only the active profiles' names (for lists a check keeps in its own
   /// options, such as the blocking functions).
   std::string profileNames(Vocabulary V) const;
@@ -135,6 +141,7 @@ private:
   /// Lazy tasks: making one only allocates its frame (its body runs when
   /// awaited), so the call cannot throw what the body throws.
   mutable LazyTaskClassifier TaskTypes;
+  std::string ExtraLazyTaskTypes;
 };
 
 } // namespace clang::tidy::async
