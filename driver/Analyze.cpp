@@ -873,13 +873,14 @@ void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
     if (Extra)
       Args.insert(Args.end(), Extra->begin(), Extra->end());
   IncludeSearch Search = includeSearch(Args, U.Cmd.Directory);
-  auto found = [](const std::vector<std::string> &Dirs, StringRef Name) -> std::string {
-    for (const std::string &D : Dirs) {
-      std::string P = D + "/" + Name.str();
-      if (llvm::sys::fs::is_regular_file(P))
-        return P;
-    }
-    return "";
+  // The directory index in Search.Angled where Name is found; Angled.size()
+  // when it is in none (the toolchain's own directories: system ones).
+  auto found = [&](StringRef Name) {
+    size_t D = 0;
+    for (; D < Search.Angled.size(); ++D)
+      if (llvm::sys::fs::is_regular_file(Search.Angled[D] + "/" + Name.str()))
+        break;
+    return D;
   };
   for (size_t K = 0; K < Prefix.size(); ++K) {
     bool Quoted = Prefix[K][0] == '"';
@@ -902,8 +903,13 @@ void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
         return;
       }
     }
-    if (Path.empty())
-      Path = found(Search.Angled, Name); // "": a system directory
+    if (Path.empty()) {
+      // Found in a system directory, its findings are not reported (unless
+      // SystemHeaders is set), wherever it is.
+      size_t D = found(Name);
+      if (D < Search.FirstSystem || O.SystemHeaders.value_or(false))
+        Path = D < Search.Angled.size() ? Search.Angled[D] + "/" + Name.str() : "";
+    }
     // A header whose findings would be reported (the project's own) must be
     // parsed in the unit; the prefix ends before it. (The PCH's build checks
     // every header it read again, includes of includes too.)
@@ -915,12 +921,37 @@ void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
 }
 
 namespace {
-/// GeneratePCHAction with the options the units' parses use.
+/// GeneratePCHAction that also records which files it read as system headers
+/// (found in a system directory, or marked so): clang-tidy reports nothing in
+/// them unless SystemHeaders is set.
+class RecordingPCHAction : public GeneratePCHAction {
+public:
+  explicit RecordingPCHAction(llvm::StringSet<> &SystemFiles) : SystemFiles(SystemFiles) {}
+
+protected:
+  void EndSourceFileAction() override {
+    const SourceManager &SM = getCompilerInstance().getSourceManager();
+    for (unsigned I = 0, E = SM.local_sloc_entry_size(); I < E; ++I) {
+      const SrcMgr::SLocEntry &Entry = SM.getLocalSLocEntry(I);
+      if (!Entry.isFile() || !SrcMgr::isSystem(Entry.getFile().getFileCharacteristic()))
+        continue;
+      if (OptionalFileEntryRef F = Entry.getFile().getContentCache().OrigEntry)
+        SystemFiles.insert(F->getName());
+    }
+    GeneratePCHAction::EndSourceFileAction();
+  }
+
+private:
+  llvm::StringSet<> &SystemFiles;
+};
+
+/// RecordingPCHAction with the options the units' parses use.
 class PCHFactory : public tooling::FrontendActionFactory {
 public:
-  explicit PCHFactory(std::string Output) : Output(std::move(Output)) {}
+  PCHFactory(std::string Output, llvm::StringSet<> &SystemFiles)
+      : Output(std::move(Output)), SystemFiles(SystemFiles) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<GeneratePCHAction>();
+    return std::make_unique<RecordingPCHAction>(SystemFiles);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCH,
@@ -940,6 +971,7 @@ public:
 
 private:
   std::string Output;
+  llvm::StringSet<> &SystemFiles;
 };
 } // namespace
 
@@ -991,7 +1023,8 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
   OneCommandDB DB(C);
   tooling::ClangTool Tool(DB, {P.header()}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-  PCHFactory Factory{std::string(Temp)};
+  llvm::StringSet<> SystemFiles;
+  PCHFactory Factory{std::string(Temp), SystemFiles};
   int RC = Tool.run(&Factory);
   uint64_t Size = 0;
   if (RC != 0 || llvm::sys::fs::file_size(Temp, Size) || Size == 0) {
@@ -1017,10 +1050,14 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
   }
   // A header that the checks could report on must be parsed in the unit: its
   // declarations would otherwise come from the PCH, and a finding in it would
-  // rest on that. Such a prefix is recorded as unshareable.
+  // rest on that. Such a prefix is recorded as unshareable. A system header is
+  // reported only with SystemHeaders set. (A file read under another spelling
+  // than the one recorded counts as reportable: the safe side.)
   bool Reportable = false;
+  bool SystemReported = O.SystemHeaders.value_or(false);
   for (const auto &[File, H] : Deps.Read)
-    Reportable |= File != P.header() && reportableHeader(O, File);
+    Reportable |= File != P.header() && (SystemReported || !SystemFiles.contains(File)) &&
+                  reportableHeader(O, File);
   std::string OldName;
   if (auto Old = llvm::MemoryBuffer::getFile(P.manifest(), false, false))
     if (auto V = llvm::json::parse((*Old)->getBuffer()))
@@ -1365,7 +1402,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         for (size_t M : C.Members)
           P.Members.push_back(Members[M]);
         P.Representative = P.Members.front();
-        P.Key = Cache.key({"shared-headers-v2", G, llvm::join(P.Headers, "\n")});
+        P.Key = Cache.key({"shared-headers-v3", G, llvm::join(P.Headers, "\n")});
         P.Dir = PCHDir;
         if (!TempPCHDir)
           A.loadPCH(P, DamagedPCH);

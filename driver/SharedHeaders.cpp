@@ -25,14 +25,22 @@ std::vector<std::string> includePrefix(StringRef Text) {
     while (I < N && isHorizontalSpace(Text[I]))
       ++I;
   };
-  // Skips a "//" comment up to (not including) its newline; false on a splice.
+  // Skips a "//" comment up to (not including) its newline. A line that ends
+  // in a backslash (whitespace may follow it, as Clang allows) is spliced to
+  // the next, which the comment then goes on through. False on a trigraph
+  // "??/" there: whether it splices depends on -trigraphs.
   auto skipLineComment = [&] {
-    size_t End = Text.find('\n', I);
-    StringRef Comment = Text.slice(I, End == StringRef::npos ? N : End);
-    if (Comment.rtrim("\r").ends_with("\\"))
-      return false;
-    I = End == StringRef::npos ? N : End;
-    return true;
+    while (true) {
+      size_t End = Text.find('\n', I);
+      StringRef Line = Text.slice(I, End == StringRef::npos ? N : End).rtrim(" \t\f\v\r");
+      if (Line.ends_with("??/"))
+        return false;
+      if (End == StringRef::npos || !Line.ends_with("\\")) {
+        I = End == StringRef::npos ? N : End;
+        return true;
+      }
+      I = End + 1;
+    }
   };
   while (I < N) {
     char C = Text[I];
@@ -164,6 +172,7 @@ IncludeSearch includeSearch(llvm::ArrayRef<std::string> Args, StringRef Director
       I.push_back(Arg.str());
   }
   S.Angled = std::move(I);
+  S.FirstSystem = S.Angled.size();
   S.Angled.insert(S.Angled.end(), System.begin(), System.end());
   S.Angled.insert(S.Angled.end(), After.begin(), After.end());
   return S;

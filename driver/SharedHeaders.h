@@ -51,6 +51,7 @@ std::vector<std::string> absoluteIncludeDirs(llvm::ArrayRef<std::string> Args,
 struct IncludeSearch {
   std::vector<std::string> Quoted; // -iquote
   std::vector<std::string> Angled; // -I, -isystem, -idirafter
+  size_t FirstSystem = 0;          // Angled[FirstSystem...] are system directories
   bool Understood = true;
 };
 IncludeSearch includeSearch(llvm::ArrayRef<std::string> Args, llvm::StringRef Directory);
