@@ -884,7 +884,8 @@ void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
   };
   for (size_t K = 0; K < Prefix.size(); ++K) {
     bool Quoted = Prefix[K][0] == '"';
-    StringRef Name = StringRef(Prefix[K]).drop_front().drop_back();
+    // A copy: Prefix[K] is rewritten below.
+    std::string Name = StringRef(Prefix[K]).drop_front().drop_back().str();
     // A quoted include is looked up first beside the including file. Found
     // there, the prefix keeps it by that absolute path (the PCH's header lives
     // elsewhere). Not found there, with no -iquote directory, the compiler
@@ -892,12 +893,12 @@ void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
     // Anything else (an -iquote or -I- lookup) ends the prefix.
     std::string Path;
     if (Quoted) {
-      std::string Beside = llvm::sys::path::parent_path(U.File).str() + "/" + Name.str();
+      std::string Beside = llvm::sys::path::parent_path(U.File).str() + "/" + Name;
       if (llvm::sys::fs::is_regular_file(Beside)) {
         Path = Beside;
         Prefix[K] = "\"" + Beside + "\"";
       } else if (Search.Understood && Search.Quoted.empty()) {
-        Prefix[K] = "<" + Name.str() + ">";
+        Prefix[K] = "<" + Name + ">";
       } else {
         Prefix.resize(K);
         return;
@@ -908,7 +909,7 @@ void Analyzer::resolvePrefix(const Unit &U, std::vector<std::string> &Prefix) {
       // SystemHeaders is set), wherever it is.
       size_t D = found(Name);
       if (D < Search.FirstSystem || O.SystemHeaders.value_or(false))
-        Path = D < Search.Angled.size() ? Search.Angled[D] + "/" + Name.str() : "";
+        Path = D < Search.Angled.size() ? Search.Angled[D] + "/" + Name : "";
     }
     // A header whose findings would be reported (the project's own) must be
     // parsed in the unit; the prefix ends before it. (The PCH's build checks
