@@ -1489,11 +1489,13 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     warning(std::to_string(DamagedPCH) + " damaged precompiled " +
             (DamagedPCH == 1 ? "header" : "headers") + " in '" + PCHDir +
             "' ignored; built again");
-  if (Opts.Verbose && !PCHs.empty())
+  if (Opts.Verbose && !PCHs.empty()) {
+    auto Usable = llvm::count_if(PCHs, [](const SharedPCH &P) { return P.Usable; });
     note("shared headers: " + std::to_string(Result.SharedUnits) + " of " +
-         std::to_string(Pending.size()) + " units parsed against " +
-         std::to_string(llvm::count_if(PCHs, [](const SharedPCH &P) { return P.Usable; })) +
-         " precompiled headers (" + std::to_string(Result.PCHBuilt) + " built)");
+         std::to_string(Pending.size()) + " units parsed against " + std::to_string(Usable) +
+         (Usable == 1 ? " precompiled header (" : " precompiled headers (") +
+         std::to_string(Result.PCHBuilt) + " built)");
+  }
   if (Opts.Progress)
     errs() << "\r\x1b[K";
   Result.CacheHits = Hits;
