@@ -181,11 +181,25 @@ TUResult finish(Running &W, int Status, StringRef File, const IsolationOptions &
 void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
                   llvm::function_ref<bool(size_t, TUResult &)> Prepare,
                   llvm::function_ref<TUResult(size_t)> Work,
-                  llvm::function_ref<void(size_t, TUResult &&, bool)> Finished) {
+                  llvm::function_ref<void(size_t, TUResult &&, bool)> Finished,
+                  llvm::function_ref<bool(size_t)> Ready) {
   unsigned Jobs = std::max(1u, O.Jobs);
   std::vector<Running> Active;
   llvm::StringSet<> UsedLogNames;
-  size_t Next = 0;
+  std::vector<char> Started(Files.size(), 0);
+  size_t Next = 0, Left = Files.size(); // Next: the first unit not started
+  // The first unit not started that is ready; with none ready and no worker
+  // running (nothing that could make one ready), the first not started.
+  auto pick = [&]() -> size_t {
+    while (Next < Files.size() && Started[Next])
+      ++Next;
+    if (!Ready || Active.empty())
+      return Next;
+    for (size_t I = Next; I < Files.size(); ++I)
+      if (!Started[I] && Ready(I))
+        return I;
+    return Files.size();
+  };
   auto start = [&](size_t I) -> bool {
     llvm::SmallString<128> Log;
     int LogFd;
@@ -231,9 +245,13 @@ void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
     return true;
   };
 
-  while (Next < Files.size() || !Active.empty()) {
-    while (Active.size() < Jobs && Next < Files.size()) {
-      size_t I = Next++;
+  while (Left > 0 || !Active.empty()) {
+    while (Active.size() < Jobs && Left > 0) {
+      size_t I = pick();
+      if (I == Files.size())
+        break; // the rest wait for a running one
+      Started[I] = 1;
+      --Left;
       TUResult R;
       if (Prepare(I, R)) {
         Finished(I, std::move(R), true);

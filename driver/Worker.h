@@ -27,11 +27,14 @@ struct IsolationOptions {
 
 /// Runs the units [0, Files.size()): Prepare(I, R) in this process (true: R is
 /// final, no worker), else Work(I) in a worker. Finished(I, R, FromPrepare) is
-/// called in this process as each unit ends, in completion order.
+/// called in this process as each unit ends, in completion order. Units start
+/// in order, except that a free worker passes over a unit for which Ready(I)
+/// is false (one waiting for another to finish) while others run.
 void runInWorkers(llvm::ArrayRef<std::string> Files, const IsolationOptions &O,
                   llvm::function_ref<bool(size_t, TUResult &)> Prepare,
                   llvm::function_ref<TUResult(size_t)> Work,
-                  llvm::function_ref<void(size_t, TUResult &&, bool)> Finished);
+                  llvm::function_ref<void(size_t, TUResult &&, bool)> Finished,
+                  llvm::function_ref<bool(size_t)> Ready = {});
 
 } // namespace asynclint
 
