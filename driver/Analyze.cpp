@@ -40,6 +40,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <atomic>
 #include <set>
@@ -523,20 +524,82 @@ std::string justificationAt(SourceFiles &Sources, const std::string &File, unsig
   return "NOLINTBEGIN/NOLINTEND block";
 }
 
-/// A precompiled header of an include prefix that several units share.
+/// A precompiled header of an include prefix that several units share. Its
+/// PCH may be chained: built on the PCH of a shorter prefix that other units
+/// share too (choosePrefixes' Parent), so those headers are parsed once.
 struct SharedPCH {
   std::vector<std::string> Headers; // "<name>", in order
-  size_t Representative = 0;        // the unit whose command builds it
+  size_t Representative = 0;        // a unit whose command builds it
   std::vector<size_t> Members;      // units parsed against it
+  int Parent = -1;                  // the PCHs entry of the prefix it extends
   std::string Key;                  // cache key: tool, parsing flags, headers
   std::string Dir;                  // where its files live
   std::string header() const { return Dir + "/" + Key + ".h"; }
   std::string manifest() const { return Dir + "/" + Key + ".json"; }
-  std::string PCHPath;              // set when Usable
-  Dependencies Deps;                // what building it read
+  std::string PCHPath, Hash;        // set when Usable
+  /// The PCH files (name in Dir, hash) that PCHPath is chained on, outermost
+  /// first; empty for a PCH built from nothing.
+  std::vector<std::pair<std::string, std::string>> Chain;
+  Dependencies Deps;                // what building it (and its chain) read
   bool Done = false;                // looked up or built (or failed): units may start
   bool Usable = false;
+  /// Every file a parse against it reads: the chain's and its own.
+  std::vector<std::string> files() const {
+    std::vector<std::string> Out;
+    for (const auto &[Name, H] : Chain)
+      Out.push_back(Dir + "/" + Name);
+    Out.push_back(PCHPath);
+    return Out;
+  }
 };
+
+/// Adds what \p From read to \p Into (a file read by both under different
+/// hashes makes the result uncacheable: it changed in between).
+void mergeDependencies(Dependencies &Into, const Dependencies &From) {
+  std::map<std::string, std::string> Read(Into.Read.begin(), Into.Read.end());
+  for (const auto &[File, Hash] : From.Read) {
+    auto [It, New] = Read.try_emplace(File, Hash);
+    if (!New && It->second != Hash && !It->second.empty() && !Hash.empty())
+      Into.Uncacheable = true;
+    else if (It->second.empty())
+      It->second = Hash;
+  }
+  Into.Read.assign(Read.begin(), Read.end());
+  std::set<std::string> Missing(Into.Missing.begin(), Into.Missing.end());
+  Missing.insert(From.Missing.begin(), From.Missing.end());
+  Into.Missing.assign(Missing.begin(), Missing.end());
+  std::map<std::string, std::string> Listed(Into.Listed.begin(), Into.Listed.end());
+  Listed.insert(From.Listed.begin(), From.Listed.end());
+  Into.Listed.assign(Listed.begin(), Listed.end());
+}
+
+/// Leaves out of \p Deps the PCH files in \p Dir that a parse read: what a
+/// PCH stands for is what building it read (its manifest), not its bytes,
+/// which differ between builds of the same inputs.
+void forgetPCHFiles(Dependencies &Deps, StringRef Dir) {
+  llvm::erase_if(Deps.Read, [&](const auto &E) {
+    StringRef F = E.first;
+    return F.starts_with(Dir) && F.drop_front(Dir.size()).starts_with("/") &&
+           F.ends_with(".pch");
+  });
+}
+
+/// Gives the parse \p P's PCH file and the files it is chained on from memory,
+/// as they are now: a concurrent run that replaces one cannot take it from
+/// under the parse (Clang 19 crashes on a chained PCH whose base has gone).
+/// False when one cannot be opened; the PCH is then not used.
+bool pinPCHFiles(const SharedPCH &P, llvm::vfs::OverlayFileSystem &FS) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> Mem(
+      new llvm::vfs::InMemoryFileSystem);
+  for (const std::string &Path : P.files()) {
+    auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+    if (!B || !Mem->addFile(Path, 0, std::move(*B)))
+      return false;
+  }
+  FS.pushOverlay(Mem);
+  return true;
+}
 
 /// Text of the generated header (deterministic for a key).
 std::string prefixHeaderText(const SharedPCH &P) {
@@ -580,9 +643,10 @@ public:
   /// cannot go into a shared PCH, and writes each kept one as the PCH's
   /// generated header must include it (see resolvePrefix's definition).
   void resolvePrefix(const Unit &U, std::vector<std::string> &Prefix);
-  /// Builds \p P's precompiled header with \p Rep's command (in a worker):
-  /// writes the PCH (named by its hash) and then its manifest, each atomically.
-  TUResult buildPCH(const Unit &Rep, const SharedPCH &P);
+  /// Builds \p P's precompiled header with \p Rep's command (in a worker),
+  /// chained on \p Base's when given: writes the PCH (named by its hash) and
+  /// then its manifest, each atomically.
+  TUResult buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH *Base);
   /// Reads \p P's manifest: true (P.Done) when it names a PCH whose bytes and
   /// inputs are unchanged, or marks the prefix unshareable. \p Damaged is
   /// incremented for an unreadable manifest or a PCH whose bytes changed.
@@ -591,6 +655,11 @@ public:
   bool loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs = true);
 
 private:
+  /// Whether the PCH file \p Name in \p Dir holds the bytes hashed \p Hash
+  /// (each file is read once per run).
+  bool pchFileIntact(StringRef Dir, StringRef Name, StringRef Hash);
+  llvm::StringMap<bool> IntactPCHFiles;
+
   std::string resolve(StringRef Path, StringRef Dir) {
     std::lock_guard<std::mutex> G(PathLock);
     std::string Key = Dir.str() + '\0' + Path.str();
@@ -718,6 +787,8 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPC
       });
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+  if (PCH && !pinPCHFiles(*PCH, *FS))
+    return analyse(U, Key, nullptr); // removed meanwhile: parsed plainly
   if (PCH)
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         {"-include-pch", PCH->PCHPath}, tooling::ArgumentInsertPosition::END));
@@ -798,24 +869,9 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPC
     Recording->flush();
     if (PCH) {
       // What the unit read is what the PCH read (its headers, their misses and
-      // listings) plus what the parse read beyond it; not the PCH's own bytes,
-      // which differ between builds of the same inputs.
-      llvm::erase_if(Deps.Read, [&](const auto &E) { return E.first == PCH->PCHPath; });
-      std::map<std::string, std::string> Read(Deps.Read.begin(), Deps.Read.end());
-      for (const auto &[File, Hash] : PCH->Deps.Read) {
-        auto [It, New] = Read.try_emplace(File, Hash);
-        if (!New && It->second != Hash && !It->second.empty() && !Hash.empty())
-          Deps.Uncacheable = true;
-        else if (It->second.empty())
-          It->second = Hash;
-      }
-      Deps.Read.assign(Read.begin(), Read.end());
-      std::set<std::string> Missing(Deps.Missing.begin(), Deps.Missing.end());
-      Missing.insert(PCH->Deps.Missing.begin(), PCH->Deps.Missing.end());
-      Deps.Missing.assign(Missing.begin(), Missing.end());
-      std::map<std::string, std::string> Listed(Deps.Listed.begin(), Deps.Listed.end());
-      Listed.insert(PCH->Deps.Listed.begin(), PCH->Deps.Listed.end());
-      Deps.Listed.assign(Listed.begin(), Listed.end());
+      // listings) plus what the parse read beyond it.
+      forgetPCHFiles(Deps, PCH->Dir);
+      mergeDependencies(Deps, PCH->Deps);
     }
     Cache.store(Key, R, Deps);
   }
@@ -976,7 +1032,19 @@ private:
 };
 } // namespace
 
-TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
+/// -fsyntax-only with the options the units' parses use.
+class SyntaxCheckFactory : public tooling::FrontendActionFactory {
+public:
+  std::unique_ptr<FrontendAction> create() override { return std::make_unique<SyntaxOnlyAction>(); }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Diags) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
+  }
+};
+
+TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH *Base) {
   TUResult R;
   auto fail = [&](const llvm::Twine &Why) {
     R.Failures.push_back({P.header(), Why.str()});
@@ -1006,6 +1074,16 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
   if (O.ExtraArgs)
     Args.insert(Args.end(), O.ExtraArgs->begin(), O.ExtraArgs->end());
   std::string Lang = headerLanguage(C);
+  Dependencies Deps;
+  llvm::IntrusiveRefCntPtr<RecordingFS> Recording(
+      new RecordingFS(llvm::vfs::createPhysicalFileSystem(), Deps));
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
+      new llvm::vfs::OverlayFileSystem(Recording));
+  if (Base && !pinPCHFiles(*Base, *FS))
+    Base = nullptr; // removed meanwhile: built from nothing
+  std::vector<std::string> Common = Args;
+  if (Base) // a chained PCH: it holds only what the headers add to Base's
+    Args.insert(Args.end(), {"-include-pch", Base->PCHPath});
   Args.insert(Args.end(), {"-x", Lang, P.header()});
   C.CommandLine = absoluteIncludeDirs(Args, C.Directory); // as the units' (analyse)
   C.Filename = P.header();
@@ -1016,11 +1094,6 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
           llvm::sys::fs::createUniqueFile(P.Dir + "/" + P.Key + ".tmp-%%%%%%.pch", FD, Temp))
     return fail("cannot create a temporary file in '" + P.Dir + "': " + EC.message());
   ::close(FD);
-  Dependencies Deps;
-  llvm::IntrusiveRefCntPtr<RecordingFS> Recording(
-      new RecordingFS(llvm::vfs::createPhysicalFileSystem(), Deps));
-  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
-      new llvm::vfs::OverlayFileSystem(Recording));
   OneCommandDB DB(C);
   tooling::ClangTool Tool(DB, {P.header()}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -1049,16 +1122,43 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
     llvm::sys::fs::remove(Temp);
     return fail("cannot rename the precompiled header: " + EC.message());
   }
+  if (Base) {
+    // Parsed once as a unit will parse against it (the whole chain loaded,
+    // the headers included again), before a manifest names it: Clang 19
+    // crashes loading some chains (llvm/llvm-project#131448, six PCHs or
+    // more). Such a crash ends this worker here, and the units use Base.
+    tooling::CompileCommand V = C;
+    Common.insert(Common.end(), {"-include-pch", P.Dir + "/" + Name, "-x",
+                                 StringRef(Lang).drop_back(strlen("-header")).str(), P.header()});
+    V.CommandLine = absoluteIncludeDirs(Common, C.Directory);
+    OneCommandDB VDB(V);
+    tooling::ClangTool Check(VDB, {P.header()}, std::make_shared<PCHContainerOperations>(),
+                             llvm::vfs::createPhysicalFileSystem());
+    Check.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+    SyntaxCheckFactory CheckFactory;
+    if (Check.run(&CheckFactory) != 0)
+      return fail("the precompiled header does not load");
+  }
   // A header that the checks could report on must be parsed in the unit: its
   // declarations would otherwise come from the PCH, and a finding in it would
   // rest on that. Such a prefix is recorded as unshareable. A system header is
   // reported only with SystemHeaders set. (A file read under another spelling
   // than the one recorded counts as reportable: the safe side.)
+  // (Base's headers were checked when Base was built.)
   bool Reportable = false;
   bool SystemReported = O.SystemHeaders.value_or(false);
+  forgetPCHFiles(Deps, P.Dir);
   for (const auto &[File, H] : Deps.Read)
     Reportable |= File != P.header() && (SystemReported || !SystemFiles.contains(File)) &&
                   reportableHeader(O, File);
+  llvm::json::Array Chain;
+  if (Base) {
+    mergeDependencies(Deps, Base->Deps);
+    for (const auto &[N, H] : Base->Chain)
+      Chain.push_back(llvm::json::Object{{"pch", N}, {"hash", H}});
+    Chain.push_back(llvm::json::Object{
+        {"pch", llvm::sys::path::filename(Base->PCHPath)}, {"hash", Base->Hash}});
+  }
   std::string OldName;
   if (auto Old = llvm::MemoryBuffer::getFile(P.manifest(), false, false))
     if (auto V = llvm::json::parse((*Old)->getBuffer()))
@@ -1069,6 +1169,7 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P) {
   dependenciesToJSON(Deps, M);
   M["pch"] = Name;
   M["hash"] = Hash;
+  M["chain"] = std::move(Chain);
   M["headers"] = llvm::json::Array(P.Headers);
   M["reportableHeaders"] = Reportable;
   if (!writeFileAtomically(P.manifest(), llvm::formatv("{0}", llvm::json::Value(std::move(M))).str(),
@@ -1099,21 +1200,48 @@ bool Analyzer::loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs) {
   }
   auto Name = M->getString("pch");
   auto Hash = M->getString("hash");
+  const llvm::json::Array *ChainJSON = M->getArray("chain");
   Dependencies Deps;
-  if (!Name || !Hash || Name->contains('/') || !dependenciesFromJSON(*M, Deps)) {
+  std::vector<std::pair<std::string, std::string>> Chain;
+  bool Valid = Name && Hash && !Name->contains('/') && ChainJSON &&
+               dependenciesFromJSON(*M, Deps);
+  for (size_t I = 0; Valid && I < ChainJSON->size(); ++I) {
+    const llvm::json::Object *E = (*ChainJSON)[I].getAsObject();
+    auto N = E ? E->getString("pch") : std::nullopt;
+    auto H = E ? E->getString("hash") : std::nullopt;
+    Valid = N && H && !N->contains('/');
+    if (Valid)
+      Chain.emplace_back(N->str(), H->str());
+  }
+  if (!Valid) {
     ++Damaged;
     return false;
   }
-  std::string Path = P.Dir + "/" + Name->str();
-  auto PCH = llvm::MemoryBuffer::getFile(Path, false, false);
-  if (!PCH || hashBytes((*PCH)->getBuffer()) != *Hash) {
+  if (!pchFileIntact(P.Dir, *Name, *Hash)) {
     ++Damaged; // truncated, overwritten or removed: never handed to the compiler
     return false;
   }
-  P.PCHPath = Path;
+  // A PCH it is chained on that is no longer as it was (its own manifest says
+  // so, when it is this run's) makes it unusable: built again.
+  for (const auto &[N, H] : Chain)
+    if (!pchFileIntact(P.Dir, N, H))
+      return false;
+  P.PCHPath = P.Dir + "/" + Name->str();
+  P.Hash = Hash->str();
+  P.Chain = std::move(Chain);
   P.Deps = std::move(Deps);
   P.Done = P.Usable = true;
   return true;
+}
+
+bool Analyzer::pchFileIntact(StringRef Dir, StringRef Name, StringRef Hash) {
+  // Only "intact" is remembered: a damaged file may be built again meanwhile.
+  bool &Intact = IntactPCHFiles[(Dir + "/" + Name + "\n" + Hash).str()];
+  if (!Intact) {
+    auto B = llvm::MemoryBuffer::getFile(Dir + "/" + Name, false, false);
+    Intact = B && hashBytes((*B)->getBuffer()) == Hash;
+  }
+  return Intact;
 }
 
 std::string fmtDuration(double Seconds) {
@@ -1397,13 +1525,15 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         A.resolvePrefix(Units[I], Prefix);
         Prefixes.push_back(std::move(Prefix));
       }
+      size_t First = PCHs.size();
       for (PrefixChoice &C : choosePrefixes(Prefixes)) {
         SharedPCH P;
         P.Headers = std::move(C.Headers);
         for (size_t M : C.Members)
           P.Members.push_back(Members[M]);
-        P.Representative = P.Members.front();
-        P.Key = Cache.key({"shared-headers-v3", G, llvm::join(P.Headers, "\n")});
+        P.Parent = C.Parent < 0 ? -1 : static_cast<int>(First + C.Parent);
+        P.Representative = Members[C.Representative];
+        P.Key = Cache.key({"shared-headers-v4", G, llvm::join(P.Headers, "\n")});
         P.Dir = PCHDir;
         if (!TempPCHDir)
           A.loadPCH(P, DamagedPCH);
@@ -1414,8 +1544,10 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     }
   }
 
-  // Jobs: the PCHs to build first, then the units that need none (they run
-  // beside the builds), then the units of the PCHs being built.
+  // Jobs: the PCHs to build, parents before children, then the units that
+  // need none, then the units of the PCHs being built. A build waits for its
+  // parent's (a free worker takes the next job that need not wait); a unit
+  // never waits (see Use below).
   struct Job {
     bool Build;
     size_t Index; // a PCH or a unit
@@ -1441,32 +1573,38 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   Iso.LogDir = BuildDir + "/.asynclint-logs";
   Iso.SourceRoot = Result.SourceRoot;
   Iso.Verbose = Opts.Verbose;
-  auto pchOf = [&](size_t I) -> SharedPCH * {
-    return UnitPCH[I] >= 0 ? &PCHs[UnitPCH[I]] : nullptr;
+  // The longest prefix from PCH P up that has a usable PCH now, or -1. To
+  // build on (ForBuild), its chain must also leave room for one more PCH.
+  auto usableFrom = [&](int P, bool ForBuild) {
+    while (P >= 0 && !(PCHs[P].Done && PCHs[P].Usable &&
+                       (!ForBuild || PCHs[P].Chain.size() + 2 <= Opts.MaxChainedPCHs)))
+      P = PCHs[P].Parent;
+    return P;
   };
-  // A unit whose PCH is still being built when a worker is free is parsed
-  // plainly rather than leave the worker idle (the build takes about as long).
-  std::vector<char> WithPCH(Units.size(), 0);
+  // Use[J], decided as job J starts: the PCH a unit is parsed against, or
+  // the one a PCH is built on. A unit whose PCH is still being built when a
+  // worker is free is parsed against a shorter prefix's, or plainly, rather
+  // than leave the worker idle (the build takes about as long).
+  std::vector<int> Use(JobList.size(), -1);
   runInWorkers(
       JobNames, Iso,
       [&](size_t J, TUResult &) {
-        if (!JobList[J].Build) {
-          SharedPCH *P = pchOf(JobList[J].Index);
-          WithPCH[JobList[J].Index] = P && P->Done && P->Usable;
-        }
+        const Job &W = JobList[J];
+        Use[J] = W.Build ? usableFrom(PCHs[W.Index].Parent, true)
+                         : usableFrom(UnitPCH[W.Index], false);
         return false;
       },
       [&](size_t J) {
         const Job &W = JobList[J];
+        const SharedPCH *With = Use[J] >= 0 ? &PCHs[Use[J]] : nullptr;
         if (W.Build)
-          return A.buildPCH(Units[PCHs[W.Index].Representative], PCHs[W.Index]);
-        return A.analyse(Units[W.Index], CacheKeys[W.Index],
-                         WithPCH[W.Index] ? pchOf(W.Index) : nullptr);
+          return A.buildPCH(Units[PCHs[W.Index].Representative], PCHs[W.Index], With);
+        return A.analyse(Units[W.Index], CacheKeys[W.Index], With);
       },
       [&](size_t J, TUResult &&R, bool) {
         const Job &W = JobList[J];
         if (!W.Build) {
-          Result.SharedUnits += WithPCH[W.Index];
+          Result.SharedUnits += Use[J] >= 0;
           Finished(W.Index, std::move(R));
           return;
         }
@@ -1480,8 +1618,12 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
                "' not precompiled (" +
                (R.Failures.empty() ? std::string("its manifest or PCH changed meanwhile")
                                    : R.Failures[0].Message) +
-               "); its units are parsed plainly");
+               "); its units are parsed without it");
         P.Done = true;
+      },
+      [&](size_t J) {
+        const Job &W = JobList[J];
+        return !W.Build || PCHs[W.Index].Parent < 0 || PCHs[PCHs[W.Index].Parent].Done;
       });
   if (TempPCHDir)
     llvm::sys::fs::remove_directories(PCHDir);

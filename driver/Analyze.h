@@ -22,6 +22,9 @@ struct AnalyzeOptions {
   bool Verbose = false;
   bool IncludeThirdParty = false;     // report findings in vendored code and the build dir
   bool SharedHeaders = true;          // parse a group's shared include prefix once (a PCH)
+  /// The most PCH files in a chain, the last included (a hidden option, for
+  /// tests). Clang 19 crashes loading a chain of six (llvm/llvm-project#131448).
+  size_t MaxChainedPCHs = 4;
   unsigned UnitTimeout = 300;         // seconds per unit (0: none)
   unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };

@@ -75,6 +75,8 @@ cl::opt<bool> NoSharedHeaders(
     cl::desc("Parse every unit whole: no precompiled header of the include prefix that units "
              "with the same flags share (findings are the same either way)"),
     ANALYSIS);
+// For tests only: how long a chain of precompiled headers may grow (Analyze.cpp).
+cl::opt<unsigned> MaxChainedPCHs("max-chained-pchs", cl::Hidden, cl::init(4), ANALYSIS);
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1 <= K <= N), a stable "
                                              "partition by path"),
                            cl::value_desc("K/N"), ANALYSIS);
@@ -173,6 +175,7 @@ bool buildOptions(AnalyzeOptions &O) {
   }
   O.UseCache = !NoCache;
   O.SharedHeaders = !NoSharedHeaders;
+  O.MaxChainedPCHs = MaxChainedPCHs;
   O.CacheDir = CacheDir;
   O.Verbose = Verbose;
   O.UnitTimeout = UnitTimeout;

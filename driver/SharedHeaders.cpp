@@ -3,9 +3,9 @@
 #include "SharedHeaders.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 #include <cstring>
+#include <map>
 
 namespace asynclint {
 using llvm::StringRef;
@@ -33,7 +33,7 @@ std::vector<std::string> includePrefix(StringRef Text) {
     while (true) {
       size_t End = Text.find('\n', I);
       StringRef Line = Text.slice(I, End == StringRef::npos ? N : End).rtrim(" \t\f\v\r");
-      if (Line.ends_with("??/"))
+      if (Line.ends_with("?\?/")) // "??/" (escaped: no trigraph warning)
         return false;
       if (End == StringRef::npos || !Line.ends_with("\\")) {
         I = End == StringRef::npos ? N : End;
@@ -179,64 +179,69 @@ IncludeSearch includeSearch(llvm::ArrayRef<std::string> Args, StringRef Director
 }
 
 std::vector<PrefixChoice> choosePrefixes(llvm::ArrayRef<std::vector<std::string>> Prefixes) {
-  std::vector<PrefixChoice> Out;
-  std::vector<size_t> Left;
-  for (size_t I = 0; I < Prefixes.size(); ++I)
-    if (!Prefixes[I].empty())
-      Left.push_back(I);
-  while (Left.size() >= 2) {
-    // How many units start with each leading run of headers.
-    llvm::StringMap<unsigned> Count;
-    for (size_t U : Left) {
-      std::string Run;
-      for (const std::string &H : Prefixes[U]) {
-        Run += H;
-        Run += '\n';
-        ++Count[Run];
+  // A trie of the prefixes; node 0 is the empty run. A node's index is larger
+  // than its parent's, so a walk down the indices visits parents first.
+  struct Node {
+    std::map<std::string, size_t> Children;
+    size_t Parent = 0, Depth = 0;
+    unsigned Units = 0;       // units whose prefix starts with this run
+    size_t Example = 0;       // one of them
+    bool Chosen = false;      // someone's longest shared run, or a common base
+    bool ChosenBelow = false; // Chosen here or in a descendant
+    int Out = -1;             // index in the result
+  };
+  std::vector<Node> T(1);
+  for (size_t U = 0; U < Prefixes.size(); ++U) {
+    size_t N = 0;
+    for (const std::string &H : Prefixes[U]) {
+      auto [It, New] = T[N].Children.try_emplace(H, T.size());
+      if (New) {
+        T.emplace_back();
+        T.back().Parent = N;
+        T.back().Depth = T[N].Depth + 1;
+        T.back().Example = U;
       }
+      N = It->second;
+      ++T[N].Units;
     }
-    std::string Best;
-    unsigned BestCount = 0, BestLength = 0;
-    for (size_t U : Left) {
-      std::string Run;
-      unsigned Length = 0;
-      for (const std::string &H : Prefixes[U]) {
-        Run += H;
-        Run += '\n';
-        ++Length;
-        unsigned C = Count[Run];
-        if (C < 2)
-          break;
-        if (std::make_pair(C * Length, C) > std::make_pair(BestCount * BestLength, BestCount) ||
-            (C * Length == BestCount * BestLength && C == BestCount && Run < Best)) {
-          Best = Run;
-          BestCount = C;
-          BestLength = Length;
-        }
-      }
-    }
-    if (BestCount < 2)
-      break;
-    PrefixChoice Choice;
-    std::vector<size_t> Rest;
-    for (size_t U : Left) {
-      std::string Run;
-      for (const std::string &H : Prefixes[U]) {
-        if (Run.size() >= Best.size())
-          break;
-        Run += H;
-        Run += '\n';
-      }
-      if (Run == Best)
-        Choice.Members.push_back(U);
-      else
-        Rest.push_back(U);
-    }
-    Choice.Headers.assign(Prefixes[Choice.Members.front()].begin(),
-                          Prefixes[Choice.Members.front()].begin() + BestLength);
-    Out.push_back(std::move(Choice));
-    Left = std::move(Rest);
   }
+  // Each unit's longest run shared with another unit.
+  std::vector<size_t> Home(Prefixes.size(), 0);
+  for (size_t U = 0; U < Prefixes.size(); ++U) {
+    size_t N = 0;
+    for (const std::string &H : Prefixes[U]) {
+      size_t C = T[N].Children.find(H)->second;
+      if (T[C].Units < 2)
+        break;
+      N = C;
+    }
+    Home[U] = N;
+    T[N].Chosen = N != 0;
+  }
+  // Common bases: a run below which two or more branches hold a chosen run.
+  for (size_t N = T.size(); N-- > 1;) {
+    unsigned Branches = 0;
+    for (const auto &[H, C] : T[N].Children)
+      Branches += T[C].ChosenBelow;
+    T[N].Chosen |= Branches >= 2;
+    T[N].ChosenBelow = T[N].Chosen || Branches > 0;
+  }
+  std::vector<PrefixChoice> Out;
+  for (size_t N = 1; N < T.size(); ++N) {
+    if (!T[N].Chosen)
+      continue;
+    PrefixChoice C;
+    const std::vector<std::string> &P = Prefixes[T[N].Example];
+    C.Headers.assign(P.begin(), P.begin() + T[N].Depth);
+    C.Representative = T[N].Example;
+    for (size_t A = T[N].Parent; A != 0 && C.Parent < 0; A = T[A].Parent)
+      C.Parent = T[A].Out;
+    T[N].Out = static_cast<int>(Out.size());
+    Out.push_back(std::move(C));
+  }
+  for (size_t U = 0; U < Prefixes.size(); ++U)
+    if (Home[U] != 0)
+      Out[T[Home[U]].Out].Members.push_back(U);
   return Out;
 }
 

@@ -59,12 +59,18 @@ IncludeSearch includeSearch(llvm::ArrayRef<std::string> Args, llvm::StringRef Di
 struct PrefixChoice {
   std::vector<std::string> Headers; // the shared leading includes
   std::vector<size_t> Members;      // indices into the Prefixes given
+  int Parent = -1;                  // the choice whose Headers begin these, or -1
+  size_t Representative = 0;        // a unit whose prefix starts with Headers
 };
 
 /// Chooses shared prefixes among the units of one group (their include
-/// prefixes): greedily the leading run of headers that the most units start
-/// with, weighted by its length, shared by at least two units; then again
-/// among the rest. Units in no choice are parsed plainly.
+/// prefixes), as a tree: each unit goes to the longest leading run of its
+/// headers that at least one other unit also starts with; a run that two
+/// chosen runs both extend is chosen as well, as their common base. A choice's
+/// Parent is the longest chosen run its Headers begin with, so its PCH can be
+/// built on its parent's (chained) rather than from nothing. Parents come
+/// before their children. Units whose first header no other unit starts with
+/// are in no choice and are parsed plainly.
 std::vector<PrefixChoice> choosePrefixes(llvm::ArrayRef<std::vector<std::string>> Prefixes);
 
 } // namespace asynclint

@@ -1,0 +1,7 @@
+#include <base.h>
+#include <timer.h>
+Task t2() {
+  wait_timer();
+  BASE_WAIT();
+  co_return;
+}
