@@ -644,9 +644,11 @@ public:
   /// generated header must include it (see resolvePrefix's definition).
   void resolvePrefix(const Unit &U, std::vector<std::string> &Prefix);
   /// Builds \p P's precompiled header with \p Rep's command (in a worker),
-  /// chained on \p Base's when given: writes the PCH (named by its hash) and
-  /// then its manifest, each atomically.
-  TUResult buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH *Base);
+  /// chained on \p Base's when given: writes the PCH into \p Temp (made by
+  /// the driver, which removes it if the worker dies), renames it to a name
+  /// of its hash, then writes its manifest atomically.
+  TUResult buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH *Base,
+                    StringRef Temp);
   /// Reads \p P's manifest: true (P.Done) when it names a PCH whose bytes and
   /// inputs are unchanged, or marks the prefix unshareable. \p Damaged is
   /// incremented for an unreadable manifest or a PCH whose bytes changed.
@@ -1044,7 +1046,8 @@ public:
   }
 };
 
-TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH *Base) {
+TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH *Base,
+                            StringRef Temp) {
   TUResult R;
   auto fail = [&](const llvm::Twine &Why) {
     R.Failures.push_back({P.header(), Why.str()});
@@ -1088,12 +1091,8 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
   C.CommandLine = absoluteIncludeDirs(Args, C.Directory); // as the units' (analyse)
   C.Filename = P.header();
 
-  llvm::SmallString<256> Temp;
-  int FD;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(P.Dir + "/" + P.Key + ".tmp-%%%%%%.pch", FD, Temp))
-    return fail("cannot create a temporary file in '" + P.Dir + "': " + EC.message());
-  ::close(FD);
+  if (Temp.empty())
+    return fail("cannot create a temporary file in '" + P.Dir + "'");
   OneCommandDB DB(C);
   tooling::ClangTool Tool(DB, {P.header()}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -1117,18 +1116,14 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
   }
   std::string Hash = hashBytes((*Buf)->getBuffer());
   Buf->reset();
-  std::string Name = P.Key + "-" + Hash.substr(0, 16) + ".pch";
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, P.Dir + "/" + Name)) {
-    llvm::sys::fs::remove(Temp);
-    return fail("cannot rename the precompiled header: " + EC.message());
-  }
   if (Base) {
     // Parsed once as a unit will parse against it (the whole chain loaded,
-    // the headers included again), before a manifest names it: Clang 19
-    // crashes loading some chains (llvm/llvm-project#131448, six PCHs or
-    // more). Such a crash ends this worker here, and the units use Base.
+    // the headers included again), before it is named: Clang 19 crashes
+    // loading some chains (llvm/llvm-project#131448, six PCHs or more). Such
+    // a crash ends this worker here; the driver removes Temp, and the units
+    // use Base.
     tooling::CompileCommand V = C;
-    Common.insert(Common.end(), {"-include-pch", P.Dir + "/" + Name, "-x",
+    Common.insert(Common.end(), {"-include-pch", Temp.str(), "-x",
                                  StringRef(Lang).drop_back(strlen("-header")).str(), P.header()});
     V.CommandLine = absoluteIncludeDirs(Common, C.Directory);
     OneCommandDB VDB(V);
@@ -1136,8 +1131,15 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
                              llvm::vfs::createPhysicalFileSystem());
     Check.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
     SyntaxCheckFactory CheckFactory;
-    if (Check.run(&CheckFactory) != 0)
+    if (Check.run(&CheckFactory) != 0) {
+      llvm::sys::fs::remove(Temp);
       return fail("the precompiled header does not load");
+    }
+  }
+  std::string Name = P.Key + "-" + Hash.substr(0, 16) + ".pch";
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, P.Dir + "/" + Name)) {
+    llvm::sys::fs::remove(Temp);
+    return fail("cannot rename the precompiled header: " + EC.message());
   }
   // A header that the checks could report on must be parsed in the unit: its
   // declarations would otherwise come from the PCH, and a finding in it would
@@ -1586,19 +1588,30 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   // worker is free is parsed against a shorter prefix's, or plainly, rather
   // than leave the worker idle (the build takes about as long).
   std::vector<int> Use(JobList.size(), -1);
+  // A build's temporary PCH file, made here so that it is removed here even
+  // when the worker dies (a crash, a timeout) before it renames or removes it.
+  std::vector<std::string> Temp(JobList.size());
   runInWorkers(
       JobNames, Iso,
       [&](size_t J, TUResult &) {
         const Job &W = JobList[J];
         Use[J] = W.Build ? usableFrom(PCHs[W.Index].Parent, true)
                          : usableFrom(UnitPCH[W.Index], false);
+        llvm::SmallString<256> T;
+        int FD;
+        if (W.Build && !llvm::sys::fs::create_directories(PCHs[W.Index].Dir) &&
+            !llvm::sys::fs::createUniqueFile(
+                PCHs[W.Index].Dir + "/" + PCHs[W.Index].Key + ".tmp-%%%%%%.pch", FD, T)) {
+          ::close(FD);
+          Temp[J] = std::string(T);
+        }
         return false;
       },
       [&](size_t J) {
         const Job &W = JobList[J];
         const SharedPCH *With = Use[J] >= 0 ? &PCHs[Use[J]] : nullptr;
         if (W.Build)
-          return A.buildPCH(Units[PCHs[W.Index].Representative], PCHs[W.Index], With);
+          return A.buildPCH(Units[PCHs[W.Index].Representative], PCHs[W.Index], With, Temp[J]);
         return A.analyse(Units[W.Index], CacheKeys[W.Index], With);
       },
       [&](size_t J, TUResult &&R, bool) {
@@ -1608,6 +1621,8 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
           Finished(W.Index, std::move(R));
           return;
         }
+        if (!Temp[J].empty())
+          llvm::sys::fs::remove(Temp[J]); // renamed already, unless the build failed
         SharedPCH &P = PCHs[W.Index];
         unsigned Ignored = 0;
         if (R.Failures.empty() && A.loadPCH(P, Ignored, /*CheckInputs=*/false))
