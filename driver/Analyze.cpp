@@ -1100,20 +1100,15 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
   PCHFactory Factory{std::string(Temp), SystemFiles};
   int RC = Tool.run(&Factory);
   uint64_t Size = 0;
-  if (RC != 0 || llvm::sys::fs::file_size(Temp, Size) || Size == 0) {
-    llvm::sys::fs::remove(Temp);
+  // On any failure below, the driver removes Temp (runInWorkers' Finished).
+  if (RC != 0 || llvm::sys::fs::file_size(Temp, Size) || Size == 0)
     return fail("the shared headers do not compile on their own");
-  }
   Recording->flush();
-  if (Deps.Uncacheable) {
-    llvm::sys::fs::remove(Temp);
+  if (Deps.Uncacheable)
     return fail("a shared header changed while it was read");
-  }
   auto Buf = llvm::MemoryBuffer::getFile(Temp, false, false);
-  if (!Buf) {
-    llvm::sys::fs::remove(Temp);
+  if (!Buf)
     return fail("cannot read the precompiled header back");
-  }
   std::string Hash = hashBytes((*Buf)->getBuffer());
   Buf->reset();
   if (Base) {
@@ -1131,16 +1126,12 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
                              llvm::vfs::createPhysicalFileSystem());
     Check.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
     SyntaxCheckFactory CheckFactory;
-    if (Check.run(&CheckFactory) != 0) {
-      llvm::sys::fs::remove(Temp);
+    if (Check.run(&CheckFactory) != 0)
       return fail("the precompiled header does not load");
-    }
   }
   std::string Name = P.Key + "-" + Hash.substr(0, 16) + ".pch";
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, P.Dir + "/" + Name)) {
-    llvm::sys::fs::remove(Temp);
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, P.Dir + "/" + Name))
     return fail("cannot rename the precompiled header: " + EC.message());
-  }
   // A header that the checks could report on must be parsed in the unit: its
   // declarations would otherwise come from the PCH, and a finding in it would
   // rest on that. Such a prefix is recorded as unshareable. A system header is
