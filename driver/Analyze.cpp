@@ -1173,6 +1173,13 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
   return R;
 }
 
+/// Marks a PCH, its manifest and its generated header as used (pruneCache).
+static void touchPCHFiles(StringRef Dir, StringRef Key, StringRef PCHName) {
+  for (StringRef Name : {(Key + ".json").str(), (Key + ".h").str(), PCHName.str()})
+    if (!Name.empty() && !Name.contains('/'))
+      touchCacheFile((Dir + "/" + Name).str());
+}
+
 bool Analyzer::loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs) {
   auto Buf = llvm::MemoryBuffer::getFile(P.manifest(), false, false);
   if (!Buf)
@@ -1186,12 +1193,13 @@ bool Analyzer::loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs) {
     Damaged += Malformed;
     return false; // built again
   }
+  auto Name = M->getString("pch");
   if (M->getBoolean("reportableHeaders").value_or(false)) {
     P.Done = true; // parsed plainly, and not built again while its inputs stay
     P.Usable = false;
+    touchPCHFiles(P.Dir, P.Key, Name ? *Name : "");
     return true;
   }
-  auto Name = M->getString("pch");
   auto Hash = M->getString("hash");
   const llvm::json::Array *ChainJSON = M->getArray("chain");
   Dependencies Deps;
@@ -1224,6 +1232,9 @@ bool Analyzer::loadPCH(SharedPCH &P, unsigned &Damaged, bool CheckInputs) {
   P.Chain = std::move(Chain);
   P.Deps = std::move(Deps);
   P.Done = P.Usable = true;
+  touchPCHFiles(P.Dir, P.Key, *Name);
+  for (const auto &[N, H] : P.Chain)
+    touchPCHFiles(P.Dir, StringRef(N).take_front(N.find('-')), N);
   return true;
 }
 
@@ -1659,6 +1670,17 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         Result.Findings.push_back(std::move(F));
     for (Failure &F : T.Failures)
       Result.Failures.push_back(std::move(F));
+  }
+  // What no run has used for CacheMaxAgeDays goes, after this run touched what it used.
+  if (Cache.enabled() && CacheWritable) {
+    PruneCounts Pruned = pruneCache(CacheDir, Opts.CacheMaxAgeDays);
+    if (Opts.Verbose && (Pruned.Entries || Pruned.PCHs || Pruned.Other))
+      note("cache: removed " + std::to_string(Pruned.Entries) + " result " +
+           (Pruned.Entries == 1 ? "entry" : "entries") + ", " + std::to_string(Pruned.PCHs) +
+           " precompiled " + (Pruned.PCHs == 1 ? "header" : "headers") + " and " +
+           std::to_string(Pruned.Other) + " other " + (Pruned.Other == 1 ? "file" : "files") +
+           " (" + std::to_string((Pruned.Bytes + (1 << 20) - 1) >> 20) + " MB) no run used for " +
+           std::to_string(Opts.CacheMaxAgeDays) + " days");
   }
   // A total order (the keys above are unique), so a plain sort is deterministic; libstdc++'s
   // stable_sort also warns (get_temporary_buffer is deprecated) in every build.

@@ -17,6 +17,7 @@ struct AnalyzeOptions {
   std::optional<std::string> SourceRoot; // computed when unset
   bool UseCache = true;
   std::string CacheDir;               // "": <build dir>/.asynclint-cache
+  unsigned CacheMaxAgeDays = 30;      // prune what no run used for this long (0: never)
   unsigned ShardIndex = 0, ShardCount = 1; // 0-based index
   bool Progress = false;
   bool Verbose = false;
@@ -60,6 +61,24 @@ struct Dependencies {
 /// Dependencies as the cache stores them: "read", "missing", "listed" in \p O.
 void dependenciesToJSON(const Dependencies &Deps, llvm::json::Object &O);
 bool dependenciesFromJSON(const llvm::json::Object &O, Dependencies &Deps);
+
+/// Marks a cache file as used now (its modification time), so that pruning
+/// keeps it. Best effort: a read-only cache is left as it is.
+void touchCacheFile(llvm::StringRef Path);
+
+/// What pruneCache removed.
+struct PruneCounts {
+  unsigned Entries = 0, PCHs = 0, Other = 0; // results, precompiled headers, stale temporaries
+  uint64_t Bytes = 0;
+};
+
+/// Removes from the cache directory \p Dir the result entries, and from
+/// Dir/pch the precompiled headers (with their manifests and generated headers),
+/// that no run has used for \p MaxAgeDays days, and temporary files a killed run
+/// left more than a day ago. Only files named as asynclint names them are
+/// removed, whatever else the directory holds. At most once a day per cache
+/// (the time of Dir/prune.stamp).
+PruneCounts pruneCache(llvm::StringRef Dir, unsigned MaxAgeDays);
 
 /// xxh3-128 of \p S, as 32 hex digits.
 std::string hashBytes(llvm::StringRef S);

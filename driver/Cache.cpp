@@ -22,8 +22,14 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <fcntl.h>
+#include <map>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace asynclint {
@@ -139,6 +145,7 @@ bool ResultCache::lookup(StringRef Key, TUResult &Out) {
   if (!F || !E || !fromJSON(*F, R.Findings, Root) || !fromJSON(*E, R.Failures, Root))
     return false;
   Out = std::move(R);
+  touchCacheFile(Path); // used: kept by pruning
   return true;
 }
 
@@ -227,6 +234,126 @@ void ResultCache::store(StringRef Key, const TUResult &R, const Dependencies &De
   llvm::sys::path::append(Path, Key + ".json");
   std::string Error;
   writeFileAtomically(Path, llvm::formatv("{0}", V).str(), Error); // best effort
+}
+
+void touchCacheFile(StringRef Path) {
+  ::utimensat(AT_FDCWD, Path.str().c_str(), nullptr, 0); // now; best effort
+}
+
+PruneCounts pruneCache(StringRef Dir, unsigned MaxAgeDays) {
+  PruneCounts Counts;
+  if (MaxAgeDays == 0)
+    return Counts;
+  using Clock = std::chrono::system_clock;
+  const auto Now = Clock::now();
+  const auto Day = std::chrono::hours(24);
+  llvm::sys::fs::file_status St;
+  std::string Stamp = (Dir + "/prune.stamp").str();
+  if (!llvm::sys::fs::status(Stamp, St) && St.getLastModificationTime() > Now - Day)
+    return Counts; // pruned less than a day ago (by this run or another)
+  int FD;
+  if (llvm::sys::fs::openFileForWrite(Stamp, FD, llvm::sys::fs::CD_OpenAlways))
+    return Counts; // not writable: nothing could be removed either
+  ::close(FD);
+  touchCacheFile(Stamp);
+
+  // (Beyond a century the nanosecond clock would overflow; it is "never" anyway.)
+  const auto Cutoff = Now - Day * std::min(MaxAgeDays, 36500u);
+  auto modified = [&](const std::string &Path, Clock::time_point &T) {
+    if (llvm::sys::fs::status(Path, St, /*follow=*/false) ||
+        St.type() != llvm::sys::fs::file_type::regular_file)
+      return false; // gone, or not a file asynclint wrote (a link, a directory)
+    T = St.getLastModificationTime();
+    return true;
+  };
+  auto remove = [&](const std::string &Path, unsigned &Count) {
+    uint64_t Size = 0;
+    llvm::sys::fs::file_size(Path, Size);
+    if (!llvm::sys::fs::remove(Path, /*IgnoreNonExisting=*/false)) {
+      ++Count;
+      Counts.Bytes += Size;
+    }
+  };
+  // The names asynclint gives its files; nothing else is ever removed. A
+  // temporary (a write or a PCH build a killed run left) goes after a day.
+  static const llvm::Regex Entry("^[0-9a-f]{32}\\.json$"), PCH("^[0-9a-f]{32}-[0-9a-f]{16}\\.pch$"),
+      Header("^[0-9a-f]{32}\\.h$"),
+      Temporary("^([0-9a-f]{32}\\.tmp-[0-9a-zA-Z]{6}\\.pch|[0-9a-f]{32}\\.json\\.tmp-[0-9a-zA-Z]{6}|"
+                "\\.write-test-[0-9a-zA-Z]{6})$");
+  auto files = [](const std::string &D) {
+    std::vector<std::string> Names;
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator I(D, EC), E; !EC && I != E; I.increment(EC))
+      Names.push_back(llvm::sys::path::filename(I->path()).str());
+    return Names;
+  };
+  Clock::time_point T;
+  std::string D = Dir.str();
+  for (const std::string &Name : files(D)) {
+    std::string Path = D + "/" + Name;
+    if (Entry.match(Name) && modified(Path, T) && T < Cutoff)
+      remove(Path, Counts.Entries);
+    else if (Temporary.match(Name) && modified(Path, T) && T < Now - Day)
+      remove(Path, Counts.Other);
+  }
+
+  // Precompiled headers: a manifest (KEY.json) names its PCH (KEY-HASH.pch);
+  // the generated header is KEY.h. A run that uses a PCH touches all three,
+  // and those of the PCHs it is chained on. The three go together, when
+  // neither the manifest nor the PCH has been used for MaxAgeDays; then any
+  // PCH or header no manifest names that is as old.
+  std::string P = D + "/pch";
+  std::vector<std::string> Names = files(P);
+  std::map<std::string, bool> Named; // PCHs and headers manifests name: kept or not
+  for (const std::string &Name : Names) {
+    if (!Entry.match(Name))
+      continue;
+    std::string Key = Name.substr(0, 32), Manifest = P + "/" + Name, PCHName;
+    std::vector<std::string> Chain;
+    auto Buf = llvm::MemoryBuffer::getFile(Manifest, false, false);
+    auto V = Buf ? llvm::json::parse((*Buf)->getBuffer())
+                 : llvm::Expected<llvm::json::Value>(nullptr);
+    if (!V)
+      llvm::consumeError(V.takeError());
+    else if (const llvm::json::Object *O = V->getAsObject()) {
+      if (auto N = O->getString("pch"); N && PCH.match(*N))
+        PCHName = N->str();
+      if (const llvm::json::Array *A = O->getArray("chain"))
+        for (const llvm::json::Value &E : *A)
+          if (const llvm::json::Object *EO = E.getAsObject())
+            if (auto N = EO->getString("pch"); N && PCH.match(*N))
+              Chain.push_back(N->str());
+    }
+    Clock::time_point TM, TP;
+    bool Old = modified(Manifest, TM) && TM < Cutoff &&
+               (PCHName.empty() || !modified(P + "/" + PCHName, TP) || TP < Cutoff);
+    if (!Old) {
+      // Kept, with what it is chained on (whatever the manifests of those say).
+      Named[Key + ".h"] = true;
+      if (!PCHName.empty())
+        Named[PCHName] = true;
+      for (const std::string &N : Chain)
+        Named[N] = true;
+      continue;
+    }
+    unsigned Ignored = 0;
+    remove(Manifest, Ignored);
+    Named.try_emplace(Key + ".h", false);
+    if (!PCHName.empty())
+      Named.try_emplace(PCHName, false);
+  }
+  for (const std::string &Name : Names) {
+    std::string Path = P + "/" + Name;
+    bool IsPCH = PCH.match(Name);
+    if (IsPCH || Header.match(Name)) {
+      auto It = Named.find(Name);
+      if (It != Named.end() ? !It->second : modified(Path, T) && T < Cutoff)
+        remove(Path, IsPCH ? Counts.PCHs : Counts.Other);
+    } else if (Temporary.match(Name) && modified(Path, T) && T < Now - Day) {
+      remove(Path, Counts.Other);
+    }
+  }
+  return Counts;
 }
 
 } // namespace asynclint

@@ -70,6 +70,11 @@ cl::opt<std::string> SourceRoot("source-root",
 cl::opt<std::string> CacheDir("cache-dir", cl::desc("Result cache (default: <build-dir>/.asynclint-cache)"),
                               ANALYSIS);
 cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the result cache"), ANALYSIS);
+cl::opt<unsigned> CacheMaxAge(
+    "cache-max-age",
+    cl::desc("Remove cache entries and precompiled headers that no run has used for this many "
+             "days (checked at most once a day; 0: never)"),
+    cl::value_desc("days"), cl::init(30), ANALYSIS);
 cl::opt<bool> NoSharedHeaders(
     "no-shared-headers",
     cl::desc("Parse every unit whole: no precompiled header of the include prefix that units "
@@ -177,6 +182,7 @@ bool buildOptions(AnalyzeOptions &O) {
   O.SharedHeaders = !NoSharedHeaders;
   O.MaxChainedPCHs = MaxChainedPCHs;
   O.CacheDir = CacheDir;
+  O.CacheMaxAgeDays = CacheMaxAge;
   O.Verbose = Verbose;
   O.UnitTimeout = UnitTimeout;
   O.IncludeThirdParty = IncludeThirdParty;
