@@ -1593,10 +1593,15 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
   // A build's temporary PCH file, made here so that it is removed here even
   // when the worker dies (a crash, a timeout) before it renames or removes it.
   std::vector<std::string> Temp(JobList.size());
+  // Worker time by kind of job (--verbose): where a cold run's time goes.
+  std::vector<std::chrono::steady_clock::time_point> Started(JobList.size());
+  double Seconds[3] = {}; // PCH builds, plain units, units against a PCH
+  unsigned Count[3] = {};
   runInWorkers(
       JobNames, Iso,
       [&](size_t J, TUResult &) {
         const Job &W = JobList[J];
+        Started[J] = std::chrono::steady_clock::now();
         Use[J] = W.Build ? usableFrom(PCHs[W.Index].Parent, true)
                          : usableFrom(UnitPCH[W.Index], false);
         llvm::SmallString<256> T;
@@ -1618,6 +1623,10 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
       },
       [&](size_t J, TUResult &&R, bool) {
         const Job &W = JobList[J];
+        int Kind = W.Build ? 0 : Use[J] < 0 ? 1 : 2;
+        Seconds[Kind] +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - Started[J]).count();
+        ++Count[Kind];
         if (!W.Build) {
           Result.SharedUnits += Use[J] >= 0;
           Finished(W.Index, std::move(R));
@@ -1654,6 +1663,18 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
          std::to_string(Pending.size()) + " units parsed against " + std::to_string(Usable) +
          (Usable == 1 ? " precompiled header (" : " precompiled headers (") +
          std::to_string(Result.PCHBuilt) + " built)");
+  }
+  if (Opts.Verbose && !JobList.empty()) {
+    std::string Line;
+    auto add = [&](int Kind, const char *One, const char *Many) {
+      if (Count[Kind])
+        Line += (Line.empty() ? "" : ", ") + llvm::formatv("{0:f1}", Seconds[Kind]).str() +
+                " s for " + std::to_string(Count[Kind]) + " " + (Count[Kind] == 1 ? One : Many);
+    };
+    add(0, "PCH build", "PCH builds");
+    add(1, "unit parsed plainly", "units parsed plainly");
+    add(2, "unit parsed against a PCH", "units parsed against a PCH");
+    note("worker time: " + Line);
   }
   if (Opts.Progress)
     errs() << "\r\x1b[K";
