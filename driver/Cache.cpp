@@ -43,11 +43,17 @@ std::string hashBytes(StringRef S) {
   return hex128(llvm::xxh3_128bits(llvm::ArrayRef(S.bytes_begin(), S.size())));
 }
 
-std::string hashDirectory(StringRef Dir) {
-  std::error_code EC;
+/// The names in \p Dir, in the order listed; \p EC says whether the listing failed.
+static std::vector<std::string> directoryNames(StringRef Dir, std::error_code &EC) {
   std::vector<std::string> Names;
   for (llvm::sys::fs::directory_iterator I(Dir, EC), E; !EC && I != E; I.increment(EC))
     Names.push_back(llvm::sys::path::filename(I->path()).str());
+  return Names;
+}
+
+std::string hashDirectory(StringRef Dir) {
+  std::error_code EC;
+  std::vector<std::string> Names = directoryNames(Dir, EC);
   if (EC)
     return "";
   llvm::sort(Names);
@@ -280,16 +286,10 @@ PruneCounts pruneCache(StringRef Dir, unsigned MaxAgeDays) {
       Header("^[0-9a-f]{32}\\.h$"),
       Temporary("^([0-9a-f]{32}\\.tmp-[0-9a-zA-Z]{6}\\.pch|[0-9a-f]{32}\\.json\\.tmp-[0-9a-zA-Z]{6}|"
                 "\\.write-test-[0-9a-zA-Z]{6})$");
-  auto files = [](const std::string &D) {
-    std::vector<std::string> Names;
-    std::error_code EC;
-    for (llvm::sys::fs::directory_iterator I(D, EC), E; !EC && I != E; I.increment(EC))
-      Names.push_back(llvm::sys::path::filename(I->path()).str());
-    return Names;
-  };
+  std::error_code Ignored; // a directory that cannot be listed has nothing to prune
   Clock::time_point T;
   std::string D = Dir.str();
-  for (const std::string &Name : files(D)) {
+  for (const std::string &Name : directoryNames(D, Ignored)) {
     std::string Path = D + "/" + Name;
     if (Entry.match(Name) && modified(Path, T) && T < Cutoff)
       remove(Path, Counts.Entries);
@@ -303,7 +303,7 @@ PruneCounts pruneCache(StringRef Dir, unsigned MaxAgeDays) {
   // neither the manifest nor the PCH has been used for MaxAgeDays; then any
   // PCH or header no manifest names that is as old.
   std::string P = D + "/pch";
-  std::vector<std::string> Names = files(P);
+  std::vector<std::string> Names = directoryNames(P, Ignored);
   std::map<std::string, bool> Named; // PCHs and headers manifests name: kept or not
   for (const std::string &Name : Names) {
     if (!Entry.match(Name))
@@ -336,8 +336,8 @@ PruneCounts pruneCache(StringRef Dir, unsigned MaxAgeDays) {
         Named[N] = true;
       continue;
     }
-    unsigned Ignored = 0;
-    remove(Manifest, Ignored);
+    unsigned Manifests = 0; // not counted: the PCH is
+    remove(Manifest, Manifests);
     Named.try_emplace(Key + ".h", false);
     if (!PCHName.empty())
       Named.try_emplace(PCHName, false);
