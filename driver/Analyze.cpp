@@ -725,7 +725,9 @@ bool Analyzer::prepare(const Unit &U, TUResult &R, std::string &Key, bool &Cache
   if (Opts.UseCache && Cache.enabled()) {
     Key = Cache.key({Cmd.Directory, Cmd.Filename, llvm::join(Cmd.CommandLine, "\x1f"), ConfigText,
                      SourceRoot, llvm::join(Opts.Excludes, "\x1f"),
-                     Opts.IncludeThirdParty ? "third-party" : ""});
+                     Opts.IncludeThirdParty ? "third-party" : "",
+                     // Headers read in another order than the unit's may parse otherwise.
+                     Opts.SharedHeaders && Opts.SharedHeadersAnyOrder ? "any-order" : ""});
     if (Cache.lookup(Key, R)) {
       CacheHit = true;
       return true;
@@ -1529,6 +1531,8 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         A.resolvePrefix(Units[I], Prefix);
         Prefixes.push_back(std::move(Prefix));
       }
+      if (Opts.SharedHeadersAnyOrder)
+        orderForSharing(Prefixes);
       size_t First = PCHs.size();
       for (PrefixChoice &C : choosePrefixes(Prefixes)) {
         SharedPCH P;
@@ -1662,7 +1666,8 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
     note("shared headers: " + std::to_string(Result.SharedUnits) + " of " +
          std::to_string(Pending.size()) + " units parsed against " + std::to_string(Usable) +
          (Usable == 1 ? " precompiled header (" : " precompiled headers (") +
-         std::to_string(Result.PCHBuilt) + " built)");
+         std::to_string(Result.PCHBuilt) + " built" +
+         (Opts.SharedHeadersAnyOrder ? "; headers shared in any order)" : ")"));
   }
   if (Opts.Verbose && !JobList.empty()) {
     std::string Line;

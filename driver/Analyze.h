@@ -23,6 +23,9 @@ struct AnalyzeOptions {
   bool Verbose = false;
   bool IncludeThirdParty = false;     // report findings in vendored code and the build dir
   bool SharedHeaders = true;          // parse a group's shared include prefix once (a PCH)
+  /// Share the headers units include whatever their order (orderForSharing),
+  /// not only a run they all start with in the same order.
+  bool SharedHeadersAnyOrder = false;
   /// The most PCH files in a chain, the last included (a hidden option, for
   /// tests). Clang 19 crashes loading a chain of six (llvm/llvm-project#131448).
   size_t MaxChainedPCHs = 4;

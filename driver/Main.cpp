@@ -80,6 +80,18 @@ cl::opt<bool> NoSharedHeaders(
     cl::desc("Parse every unit whole: no precompiled header of the include prefix that units "
              "with the same flags share (findings are the same either way)"),
     ANALYSIS);
+enum class HeaderOrder { InOrder, AnyOrder };
+cl::opt<HeaderOrder> SharedHeadersOrder(
+    "shared-headers",
+    cl::desc("Which units share a precompiled header of their leading includes"),
+    cl::values(clEnumValN(HeaderOrder::InOrder, "in-order",
+                          "units that start with the same headers in the same order "
+                          "(default: findings are the same as without sharing)"),
+               clEnumValN(HeaderOrder::AnyOrder, "any-order",
+                          "units that include the same headers in any order before their own "
+                          "code: faster, for headers that do not depend on the order they "
+                          "are included in")),
+    cl::init(HeaderOrder::InOrder), ANALYSIS);
 // For tests only: how long a chain of precompiled headers may grow (Analyze.cpp).
 cl::opt<unsigned> MaxChainedPCHs("max-chained-pchs", cl::Hidden, cl::init(4), ANALYSIS);
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1 <= K <= N), a stable "
@@ -180,6 +192,7 @@ bool buildOptions(AnalyzeOptions &O) {
   }
   O.UseCache = !NoCache;
   O.SharedHeaders = !NoSharedHeaders;
+  O.SharedHeadersAnyOrder = SharedHeadersOrder == HeaderOrder::AnyOrder;
   O.MaxChainedPCHs = MaxChainedPCHs;
   O.CacheDir = CacheDir;
   O.CacheMaxAgeDays = CacheMaxAge;

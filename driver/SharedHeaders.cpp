@@ -3,6 +3,7 @@
 #include "SharedHeaders.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 #include <cstring>
 #include <map>
@@ -243,6 +244,35 @@ std::vector<PrefixChoice> choosePrefixes(llvm::ArrayRef<std::vector<std::string>
     if (Home[U] != 0)
       Out[T[Home[U]].Out].Members.push_back(U);
   return Out;
+}
+
+void orderForSharing(std::vector<std::vector<std::string>> &Prefixes) {
+  // For each header: how many units include it, and the sum of its positions
+  // in them. Among headers as many units include, the one they include
+  // earlier on average comes first, so most units keep their own order.
+  struct Use {
+    unsigned Units = 0;
+    size_t PositionSum = 0;
+  };
+  std::map<std::string, Use> Uses;
+  for (const std::vector<std::string> &P : Prefixes) {
+    llvm::StringSet<> Seen;
+    for (size_t I = 0; I < P.size(); ++I)
+      if (Seen.insert(P[I]).second) {
+        Use &U = Uses[P[I]];
+        ++U.Units;
+        U.PositionSum += I;
+      }
+  }
+  for (std::vector<std::string> &P : Prefixes)
+    llvm::stable_sort(P, [&](const std::string &A, const std::string &B) {
+      const Use &UA = Uses[A], &UB = Uses[B];
+      if (UA.Units != UB.Units)
+        return UA.Units > UB.Units;
+      if (UA.PositionSum != UB.PositionSum) // the same count: sums order as means
+        return UA.PositionSum < UB.PositionSum;
+      return A < B;
+    });
 }
 
 } // namespace asynclint

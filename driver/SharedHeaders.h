@@ -73,6 +73,18 @@ struct PrefixChoice {
 /// are in no choice and are parsed plainly.
 std::vector<PrefixChoice> choosePrefixes(llvm::ArrayRef<std::vector<std::string>> Prefixes);
 
+/// For sharing in any order (--shared-headers=any-order): reorders each of
+/// one group's \p Prefixes the same way, the headers that more of the group's
+/// units include first (ties: the one they include earlier on average, then
+/// by name), so that units including the same
+/// headers in different orders start alike and choosePrefixes shares them. A
+/// unit parsed against a PCH of such a run reads those headers in the PCH's
+/// order, before the rest of its own: sound only for headers that do not
+/// depend on the order they are included in (the standard's do not,
+/// [using.headers]/2), which this mode takes on trust, as a build's forced
+/// prefix header does.
+void orderForSharing(std::vector<std::vector<std::string>> &Prefixes);
+
 } // namespace asynclint
 
 #endif
