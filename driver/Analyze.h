@@ -29,6 +29,8 @@ struct AnalyzeOptions {
   /// The most PCH files in a chain, the last included (a hidden option, for
   /// tests). Clang 19 crashes loading a chain of six (llvm/llvm-project#131448).
   size_t MaxChainedPCHs = 4;
+  /// For tests only: each PCH build first sleeps this long (a slow build).
+  unsigned PCHBuildDelayMs = 0;
   unsigned UnitTimeout = 300;         // seconds per unit (0: none)
   unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };

@@ -94,6 +94,8 @@ cl::opt<HeaderOrder> SharedHeadersOrder(
     cl::init(HeaderOrder::InOrder), ANALYSIS);
 // For tests only: how long a chain of precompiled headers may grow (Analyze.cpp).
 cl::opt<unsigned> MaxChainedPCHs("max-chained-pchs", cl::Hidden, cl::init(4), ANALYSIS);
+// For tests only: a slow PCH build, to test what free workers do meanwhile.
+cl::opt<unsigned> PCHBuildDelayMs("pch-build-delay-ms", cl::Hidden, cl::init(0), ANALYSIS);
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1 <= K <= N), a stable "
                                              "partition by path"),
                            cl::value_desc("K/N"), ANALYSIS);
@@ -194,6 +196,7 @@ bool buildOptions(AnalyzeOptions &O) {
   O.SharedHeaders = !NoSharedHeaders;
   O.SharedHeadersAnyOrder = SharedHeadersOrder == HeaderOrder::AnyOrder;
   O.MaxChainedPCHs = MaxChainedPCHs;
+  O.PCHBuildDelayMs = PCHBuildDelayMs;
   O.CacheDir = CacheDir;
   O.CacheMaxAgeDays = CacheMaxAge;
   O.Verbose = Verbose;
