@@ -1679,7 +1679,7 @@ int analyze(const AnalyzeOptions &Opts, AnalysisResult &Result) {
         // waits once each other worker has parsed one unit plainly meanwhile:
         // a build takes about as long as a plain parse, so it is nearly done,
         // and a second plain parse would cost more than the wait (libcoro in
-        // any order: 2 units plain at -j2, each 3 s; against the PCH, 0.4 s).
+        // any order: 2 units plain at -j2, each 3 s; against the PCH, 0.5 s).
         if (UnitPCH[W.Index] < 0 || usableFrom(UnitPCH[W.Index], false) >= 0)
           return true;
         int Awaited = awaitedBuild(W.Index);
