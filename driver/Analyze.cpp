@@ -605,6 +605,28 @@ bool pinPCHFiles(const SharedPCH &P, llvm::vfs::OverlayFileSystem &FS) {
   return true;
 }
 
+/// For tests only (--pch-gone-during-parse): the files of a PCH that a parse
+/// or build has pinned are renamed away until it ends, as a concurrent run
+/// that replaces them would leave them for a moment; it must not notice.
+class GoneDuringParse {
+public:
+  GoneDuringParse(bool On, const SharedPCH *P) {
+    if (On && P)
+      for (const std::string &F : P->files())
+        if (!llvm::sys::fs::rename(F, F + ".gone"))
+          Moved.push_back(F);
+  }
+  ~GoneDuringParse() {
+    for (const std::string &F : Moved)
+      (void)llvm::sys::fs::rename(F + ".gone", F);
+  }
+  GoneDuringParse(const GoneDuringParse &) = delete;
+  GoneDuringParse &operator=(const GoneDuringParse &) = delete;
+
+private:
+  std::vector<std::string> Moved;
+};
+
 /// Text of the generated header (deterministic for a key).
 std::string prefixHeaderText(const SharedPCH &P) {
   std::string T = "// asynclint: an include prefix that translation units share\n";
@@ -805,7 +827,11 @@ TUResult Analyzer::analyse(const Unit &U, const std::string &Key, const SharedPC
   async::compat::ContextDiagnostics DE(Context, &DiagConsumer);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   ActionFactory Factory(Context, FS, /*UnitScope=*/PCH != nullptr);
-  int RC = Tool.run(&Factory);
+  int RC;
+  {
+    GoneDuringParse Gone(Opts.PCHGoneDuringParse, PCH);
+    RC = Tool.run(&Factory);
+  }
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
   SourceFiles Sources;
@@ -1106,7 +1132,11 @@ TUResult Analyzer::buildPCH(const Unit &Rep, const SharedPCH &P, const SharedPCH
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   llvm::StringSet<> SystemFiles;
   PCHFactory Factory{std::string(Temp), SystemFiles};
-  int RC = Tool.run(&Factory);
+  int RC;
+  {
+    GoneDuringParse Gone(Opts.PCHGoneDuringParse, Base);
+    RC = Tool.run(&Factory);
+  }
   uint64_t Size = 0;
   // On any failure below, the driver removes Temp (runInWorkers' Finished).
   if (RC != 0 || llvm::sys::fs::file_size(Temp, Size) || Size == 0)

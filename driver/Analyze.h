@@ -31,6 +31,9 @@ struct AnalyzeOptions {
   size_t MaxChainedPCHs = 4;
   /// For tests only: each PCH build first sleeps this long (a slow build).
   unsigned PCHBuildDelayMs = 0;
+  /// For tests only: the PCH files a parse or build has pinned are renamed
+  /// away while it runs (GoneDuringParse), as a concurrent run could.
+  bool PCHGoneDuringParse = false;
   unsigned UnitTimeout = 300;         // seconds per unit (0: none)
   unsigned UnitMemoryMB = 0;          // address-space limit per unit (0: none)
 };

@@ -96,6 +96,8 @@ cl::opt<HeaderOrder> SharedHeadersOrder(
 cl::opt<unsigned> MaxChainedPCHs("max-chained-pchs", cl::Hidden, cl::init(4), ANALYSIS);
 // For tests only: a slow PCH build, to test what free workers do meanwhile.
 cl::opt<unsigned> PCHBuildDelayMs("pch-build-delay-ms", cl::Hidden, cl::init(0), ANALYSIS);
+// For tests only: a PCH's files gone while a parse that pinned them runs.
+cl::opt<bool> PCHGoneDuringParse("pch-gone-during-parse", cl::Hidden, ANALYSIS);
 cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (1 <= K <= N), a stable "
                                              "partition by path"),
                            cl::value_desc("K/N"), ANALYSIS);
@@ -197,6 +199,7 @@ bool buildOptions(AnalyzeOptions &O) {
   O.SharedHeadersAnyOrder = SharedHeadersOrder == HeaderOrder::AnyOrder;
   O.MaxChainedPCHs = MaxChainedPCHs;
   O.PCHBuildDelayMs = PCHBuildDelayMs;
+  O.PCHGoneDuringParse = PCHGoneDuringParse;
   O.CacheDir = CacheDir;
   O.CacheMaxAgeDays = CacheMaxAge;
   O.Verbose = Verbose;
