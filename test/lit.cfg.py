@@ -48,6 +48,7 @@ if chromium:
 if config.driver:
     config.available_features.add("driver")
     config.substitutions.append(("%asynclint", config.driver))
+    config.substitutions.append(("%include_prefix", config.include_prefix))
 if config.clangd:
     config.available_features.add("asynclint-clangd")
     config.substitutions.append(("%clangd", config.clangd))
