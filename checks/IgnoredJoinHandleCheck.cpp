@@ -22,7 +22,8 @@ IgnoredJoinHandleCheck::IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext 
       DetachMethodsOption(Options.getLocalOrGlobal(DetachMethodsKey, DefaultDetachMethods).str()),
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::DetachedTokens,
-                      Vocabulary::NonThrowingTokens}),
+                      Vocabulary::NonThrowingTokens,
+                      Vocabulary::RethrowingDetachedSpawnFunctions}),
       DetachMethods(DetachMethodsOption), ThreadTypes(DefaultThreadTypes) {}
 
 void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -237,9 +238,15 @@ void IgnoredJoinHandleCheck::checkDetachedSpawn(const CallExpr &Call, const Name
   SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (!Throws || !report(Loc, SM))
     return;
-  diag(Loc, "'%0' starts a task that nobody observes; its exception is lost; keep a "
-            "handle and await it, or catch every exception inside the task")
-      << Model.names(Vocabulary::DetachedSpawnFunctions).displayName(Spawn)
+  // What becomes of the exception: dropped (libcoro's spawn_detached), or
+  // rethrown where the task runs (async_simple's detach), where nothing
+  // catches it on an executor's thread.
+  bool Rethrown = Model.names(Vocabulary::RethrowingDetachedSpawnFunctions).contains(Spawn);
+  diag(Loc, "'%0' starts a task that nobody observes; its exception %select{is lost|is "
+            "rethrown on whichever thread runs the task, and on an executor's thread that "
+            "terminates the process}1; keep a handle and await it, or catch every "
+            "exception inside the task")
+      << Model.names(Vocabulary::DetachedSpawnFunctions).displayName(Spawn) << Rethrown
       << Call.getSourceRange();
   if (Site)
     noteThrowSite(Site, Spawned, SM);

@@ -19,7 +19,10 @@ namespace clang::tidy::async {
 /// (nothing joins the thread), a discarded `std::async` future (its
 /// destructor blocks right there), and the discarded, never-used or
 /// explicitly detached handle of a spawn function (the runtime model's
-/// `asyncrt::spawn`, libcoro's `spawn_joinable`...). Not reported: a
+/// `asyncrt::spawn`, libcoro's `spawn_joinable`...), and a framework's
+/// detached spawn (DetachedSpawnFunctions), whose message says whether the
+/// exception is dropped or rethrown where the task runs
+/// (RethrowingDetachedSpawnFunctions). Not reported: a
 /// detached task whose body, defined in this translation unit, is one `try`
 /// with a `catch (...)` or `catch (std::exception &)` handler (it handles its
 /// own errors) or whose body cannot throw (AsyncModel::mayThrow: `co_return;`

@@ -20,7 +20,7 @@ llvm::StringRef vocabularyName(Vocabulary V) {
       "NonThrowingTokens", "BlockingExecutors",  "HopFunctions",
       "EagerTaskTypes",   "LazyTaskTypes",       "SyncGeneratorTypes",
       "SyncDrivers",      "Limiters",            "RAIITypesList",
-      "MutexTypesList",   "ScopedSpawnFunctions"};
+      "MutexTypesList",   "ScopedSpawnFunctions", "RethrowingDetachedSpawnFunctions"};
   static_assert(sizeof(Names) / sizeof(Names[0]) == unsigned(Vocabulary::Count));
   return Names[unsigned(V)];
 }
@@ -30,10 +30,10 @@ llvm::StringRef vocabularyName(Vocabulary V) {
 //   DetachedSpawnFunctions, DetachedTokens, NonThrowingTokens,
 //   BlockingExecutors, HopFunctions, EagerTaskTypes, LazyTaskTypes,
 //   SyncGeneratorTypes, SyncDrivers, Limiters, GuardTypes, MutexTypes,
-//   ScopedSpawnFunctions
+//   ScopedSpawnFunctions, RethrowingDetachedSpawnFunctions
 static const FrameworkProfile Profiles[] = {
     {"std", "", "",
-     {"", "", "", "", "", "", "", "", "", "", "", "::std::generator", "", "", "", "", ""}},
+     {"", "", "", "", "", "", "", "", "", "", "", "::std::generator", "", "", "", "", "", ""}},
 
     {"asio", "asio;boost::asio;boost::beast", "asio;boost::asio;boost::beast",
      {/*Sleeps*/ "",
@@ -69,12 +69,13 @@ static const FrameworkProfile Profiles[] = {
       /*SyncGeneratorTypes*/ "", /*SyncDrivers*/ "",
       /*Limiters*/ "::asio::experimental::basic_channel::async_send;"
       "::boost::asio::experimental::basic_channel::async_send",
-      /*GuardTypes*/ "", /*MutexTypes*/ "", /*ScopedSpawnFunctions*/ ""}},
+      /*GuardTypes*/ "", /*MutexTypes*/ "", /*ScopedSpawnFunctions*/ "",
+      /*RethrowingDetachedSpawnFunctions*/ ""}},
 
     {"cobalt", "boost::cobalt", "boost::cobalt",
      {"", "::boost::cobalt::run", "", "::boost::cobalt::spawn", "", "", "", "", "",
       "::boost::cobalt::promise", "::boost::cobalt::task", "", "::boost::cobalt::run", "",
-      "", "", ""}},
+      "", "", "", ""}},
 
     {"cppcoro", "cppcoro", "cppcoro",
      {"",
@@ -85,7 +86,7 @@ static const FrameworkProfile Profiles[] = {
       "::cppcoro::static_thread_pool::schedule;::cppcoro::io_service::schedule", "",
       "::cppcoro::task;::cppcoro::shared_task",
       "::cppcoro::generator;::cppcoro::recursive_generator", "::cppcoro::sync_wait", "", "",
-      "", "::cppcoro::async_scope::spawn"}},
+      "", "::cppcoro::async_scope::spawn", ""}},
 
     {"folly", "folly::coro", "folly",
      {"",
@@ -95,7 +96,8 @@ static const FrameworkProfile Profiles[] = {
       "::folly::fibers::Semaphore::co_wait;::folly::fibers::BatchSemaphore::co_wait", "",
       "::folly::SharedMutexImpl;::folly::DistributedMutex;::folly::SpinLock",
       "::folly::coro::AsyncScope::add;::folly::coro::AsyncScope::addWithSourceLoc;"
-      "::folly::coro::TaskWithExecutor::start;::folly::coro::TaskWithExecutor::startInlineUnsafe"}},
+      "::folly::coro::TaskWithExecutor::start;::folly::coro::TaskWithExecutor::startInlineUnsafe",
+      ""}},
 
     {"libcoro", "coro::thread_pool;coro::io_scheduler;coro::scheduler", "coro",
      {"", "::coro::sync_wait", "",
@@ -105,11 +107,11 @@ static const FrameworkProfile Profiles[] = {
       "", "", "::coro::thread_pool",
       "::coro::thread_pool::schedule;::coro::io_scheduler::schedule;::coro::scheduler::schedule",
       "", "::coro::task", "::coro::generator", "::coro::sync_wait",
-      "::coro::semaphore::acquire;::coro::counting_semaphore::acquire", "", "", ""}},
+      "::coro::semaphore::acquire;::coro::counting_semaphore::acquire", "", "", "", ""}},
 
     {"seastar", "seastar", "seastar",
      {"", "", "", "", "", "", "", "", "", "::seastar::future", "", "", "",
-      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", ""}},
+      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", ""}},
 
     {"stdexec", "stdexec;exec", "stdexec;exec",
      {"", "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "", "", "",
@@ -117,7 +119,7 @@ static const FrameworkProfile Profiles[] = {
       "::stdexec::schedule;::exec::reschedule_coroutine_on", "", "::exec::task", "",
       "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "",
       "::stdexec::start_detached;::exec::start_detached;::exec::async_scope::spawn;"
-      "::exec::async_scope::spawn_future"}},
+      "::exec::async_scope::spawn_future", ""}},
 
     {"async_simple", "async_simple", "async_simple",
      {"",
@@ -127,7 +129,9 @@ static const FrameworkProfile Profiles[] = {
       "", "", "", "", "", "::async_simple::coro::Lazy", "",
       "::async_simple::coro::syncAwait",
       "::async_simple::coro::CountingSemaphore::acquire", "", "",
-      "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start"}},
+      "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start",
+      // detach() rethrows the task's exception on the thread that runs it.
+      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach"}},
 
     {"qt", "QCoro;::QObject;::QThread;::QMutex", "QCoro",
      {"::QThread::sleep;::QThread::msleep;::QThread::usleep",
@@ -142,7 +146,7 @@ static const FrameworkProfile Profiles[] = {
       "::QSemaphore::acquire",
       "", "", "", "", "", "", "", "::QCoro::Task", "", "::QCoro::Generator",
       "::QCoro::waitFor", "", "::QMutexLocker;::QReadLocker;::QWriteLocker",
-      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", ""}},
+      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", ""}},
 
     {"concurrencpp", "concurrencpp", "concurrencpp",
      {"",
@@ -153,12 +157,12 @@ static const FrameworkProfile Profiles[] = {
       "", "", "", "", "",
       "::concurrencpp::runtime::background_executor;::concurrencpp::thread_executor",
       "::concurrencpp::resume_on", "::concurrencpp::result;::concurrencpp::null_result",
-      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", ""}},
+      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", ""}},
 
     // The project's own reference runtime (runtime-model/).
     {"asyncrt", "asyncrt", "",
      {"", "", "", "", "", "", "", "::asyncrt::blocking_pool", "::asyncrt::on", "", "", "",
-      "::asyncrt::block_on", "", "", "", ""}},
+      "::asyncrt::block_on", "", "", "", "", ""}},
 };
 
 llvm::ArrayRef<FrameworkProfile> frameworkProfiles() { return Profiles; }

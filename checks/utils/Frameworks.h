@@ -43,6 +43,8 @@ enum class Vocabulary : unsigned {
   GuardTypes,         // RAII lock guards
   MutexTypes,         // synchronous mutexes
   ScopedSpawnFunctions, // start a task owned by a scope/runtime that reports its errors
+  RethrowingDetachedSpawnFunctions, // the DetachedSpawnFunctions that rethrow a task's
+                                    // exception where it runs rather than drop it
   Count
 };
 

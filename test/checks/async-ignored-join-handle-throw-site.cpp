@@ -8,7 +8,9 @@
 // standard strings, containers and string streams (they fail only to
 // allocate) but for their checking accessors (`at`); an adaptor called on a
 // task (`lazy().via(executor)`) runs that task's body. The notes follow the
-// path into the user's functions.
+// path into the user's functions. The message says what becomes of the
+// exception: async_simple's detach rethrows it where the task runs,
+// libcoro's spawn_detached drops it.
 // RUN: %check_async_tidy %s async-ignored-join-handle %t -- -- -isystem %inputs -isystem %inputs/frameworks
 #include "asio.h"
 #include "async_simple.h"
@@ -67,7 +69,7 @@ void spawns(asio::io_context &Ctx, NewSocket S, Closer &C, async_simple::Executo
   // CHECK-NOTES: :[[@LINE-18]]:3: note: the task can throw here
   session(C).via(Ex).detach();
   throwingSession(C).via(Ex).detach();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'async_simple::coro::RescheduleLazy::detach' starts a task that nobody observes
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'async_simple::coro::RescheduleLazy::detach' starts a task that nobody observes; its exception is rethrown on whichever thread runs the task, and on an executor's thread that terminates the process;
   // CHECK-NOTES: :[[@LINE-12]]:3: note: the task can throw here
 }
 
@@ -112,7 +114,7 @@ coro::task<void> quietRecord() { co_return; }
 coro::task<void> fire(std::shared_ptr<coro::io_scheduler> S, int Id) {
   co_await S->schedule();
   S->spawn_detached(record(Id));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'coro::io_scheduler::spawn_detached' starts a task that nobody observes
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'coro::io_scheduler::spawn_detached' starts a task that nobody observes; its exception is lost;
   // CHECK-NOTES: :[[@LINE-8]]:5: note: the task can throw here
   S->spawn_detached(quietRecord());
 }
