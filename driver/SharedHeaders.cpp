@@ -264,8 +264,10 @@ void orderForSharing(std::vector<std::vector<std::string>> &Prefixes) {
         U.PositionSum += I;
       }
   }
+  // The order is total up to equal names, so no sort is needed to be stable
+  // (std::stable_sort also warns in libstdc++ 12: get_temporary_buffer).
   for (std::vector<std::string> &P : Prefixes)
-    llvm::stable_sort(P, [&](const std::string &A, const std::string &B) {
+    llvm::sort(P, [&](const std::string &A, const std::string &B) {
       const Use &UA = Uses[A], &UB = Uses[B];
       if (UA.Units != UB.Units)
         return UA.Units > UB.Units;
