@@ -19,7 +19,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name, ClangTidyContext 
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions,
                       Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes,
-                      Vocabulary::SyncDrivers}),
+                      Vocabulary::SyncDrivers, Vocabulary::BlockingHandleSpawnFunctions}),
       ViewTypesOption(Options.get(ViewTypesKey, DefaultViewTypes).str()),
       ViewTypes(ViewTypesOption) {}
 
@@ -62,11 +62,20 @@ public:
   DanglingVisitor(Check &C, const SourceManager &SM)
       : UserCodeVisitor(SM), C(C), DetachMethods(DefaultDetachMethods) {}
 
-  void discarded(const Expr &, const ExplicitCastExpr *) {}
+  // Called for a statement before its calls are visited.
+  void discarded(const Expr &Value, const ExplicitCastExpr *) { Discarded.insert(&Value); }
   void local(const VarDecl &Var, const Expr &Init) {
     LocalInits.insert(&Init);
-    if (!Var.getType()->isReferenceType() && isa<CallExpr>(Init))
-      C.checkTask(&Init, {Kind::AwaitedLater, Var.getLocation(), true}, SM);
+    const auto *Call = dyn_cast<CallExpr>(&Init);
+    if (!Call || Var.getType()->isReferenceType())
+      return;
+    // A spawn function's handle is not the task it spawned, even when it is
+    // a task type (libcoro's spawn_joinable returns a join task): the
+    // spawned task's arguments are checked at the spawn (VisitCallExpr).
+    if (const NamedDecl *Callee = calleeOf(*Call);
+        Callee && C.Model.names(Vocabulary::SpawnFunctions).contains(*Callee))
+      return;
+    C.checkTask(&Init, {Kind::AwaitedLater, Var.getLocation(), true}, SM);
   }
 
   // A block is walked child by child, to know which locals outlive a run of
@@ -136,8 +145,12 @@ public:
         EachArgument({Kind::Spawned, Loc, false});
     } else if (M.names(Vocabulary::SpawnFunctions).contains(*Callee)) {
       // A handle awaited at once waits for the task; one kept in a local
-      // is usually awaited before the scope's locals die.
-      if (!Awaited.count(Call))
+      // is usually awaited before the scope's locals die. A discarded handle
+      // whose destructor waits for the task (libcoro's spawn_joinable) waits
+      // before the statement's temporaries die.
+      bool JoinedAtOnce = Discarded.count(Call) &&
+                          M.names(Vocabulary::BlockingHandleSpawnFunctions).contains(*Callee);
+      if (!Awaited.count(Call) && !JoinedAtOnce)
         EachArgument({Kind::Spawned, Loc, LocalInits.count(Call) > 0});
     } else if (M.names(Vocabulary::DetachedSpawnFunctions).contains(*Callee)) {
       EachArgument({Kind::Detached, Loc, false});
@@ -241,6 +254,7 @@ private:
   NameList DetachMethods;
   llvm::DenseSet<const Expr *> Awaited;
   llvm::DenseSet<const Expr *> LocalInits;
+  llvm::DenseSet<const Expr *> Discarded;
   Check::DrivenLocals Driven;
   // The variables the block being entered passes to calls (collectShared).
   const CompoundStmt *SharedBlock = nullptr;

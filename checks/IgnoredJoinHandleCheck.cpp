@@ -23,7 +23,8 @@ IgnoredJoinHandleCheck::IgnoredJoinHandleCheck(StringRef Name, ClangTidyContext 
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::DetachedTokens,
                       Vocabulary::NonThrowingTokens,
-                      Vocabulary::RethrowingDetachedSpawnFunctions}),
+                      Vocabulary::RethrowingDetachedSpawnFunctions,
+                      Vocabulary::BlockingHandleSpawnFunctions}),
       DetachMethods(DetachMethodsOption), ThreadTypes(DefaultThreadTypes) {}
 
 void IgnoredJoinHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -63,7 +64,7 @@ public:
   void local(const VarDecl &Var, const Expr &Init) {
     const auto *Call = dyn_cast<CallExpr>(&Init);
     if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr)
-      if (C.Model.names(Vocabulary::SpawnFunctions).contains(*Callee))
+      if (C.HandleReturning.contains(*Callee))
         C.checkLocal(Var, *Call, SM);
   }
   bool VisitCallExpr(CallExpr *Call) {
@@ -164,18 +165,27 @@ void IgnoredJoinHandleCheck::noteThrowSite(const Stmt *Site, const Expr *Spawned
   }
 }
 
+bool IgnoredJoinHandleCheck::handleBlocks(const FunctionDecl &Spawn) const {
+  return !Model.names(Vocabulary::SpawnFunctions).contains(Spawn) || // std::async
+         Model.names(Vocabulary::BlockingHandleSpawnFunctions).contains(Spawn);
+}
+
 void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceManager &SM) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return;
   SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
-  if (!Model.names(Vocabulary::SpawnFunctions).contains(*Callee)) {
-    // std::async: blocks at once, whatever the task does.
+  if (handleBlocks(*Callee)) {
+    // Nothing runs in the background: the statement waits for the task,
+    // whatever the task does.
+    bool Future = !Model.names(Vocabulary::SpawnFunctions).contains(*Callee);
     if (report(Loc, SM))
-      diag(Loc, "future returned by '%0' is discarded; its destructor blocks right here "
-                "until the task finishes, and the task's result and exception are "
-                "lost; keep the future and call get() when the result is needed")
-          << HandleReturning.displayName(*Callee) << Call.getSourceRange();
+      diag(Loc, "%select{join handle|future}1 returned by '%0' is discarded; its destructor "
+                "blocks right here until the task finishes%select{; keep the handle and "
+                "co_await it where the task should be joined|, and the task's result and "
+                "exception are lost; keep the future and call get() when the result is "
+                "needed}1")
+          << HandleReturning.displayName(*Callee) << Future << Call.getSourceRange();
     return;
   }
   if (spawnCatchesEverything(Call) || !report(Loc, SM))
@@ -299,10 +309,25 @@ void IgnoredJoinHandleCheck::checkDetach(const CXXMemberCallExpr &Call,
 void IgnoredJoinHandleCheck::checkLocal(const VarDecl &Local, const CallExpr &Init,
                                         const SourceManager &SM) {
   const Stmt *Scope = getDeclaringBody(Local);
-  if (!Scope || isVariableUsed(Local, *Scope) || spawnCatchesEverything(Init))
+  const FunctionDecl *Callee = Init.getDirectCallee();
+  if (!Scope || !Callee || isVariableUsed(Local, *Scope))
     return;
   SourceLocation Loc = SM.getExpansionLoc(Local.getLocation());
-  if (!report(Loc, SM))
+  if (handleBlocks(*Callee)) {
+    // Its destructor joins the task at the end of the scope: in plain code
+    // that is a join (as std::jthread's); in a coroutine it blocks the
+    // thread the coroutine runs on, and every task on its executor.
+    const auto *Function = dyn_cast_or_null<FunctionDecl>(Local.getParentFunctionOrMethod());
+    if (Function && isCoroutine(*Function) && report(Loc, SM))
+      diag(Loc, "%select{join handle|future}2 %0 from '%1' is never used; its destructor "
+                "blocks the coroutine's thread at the end of the scope until the task "
+                "finishes; %select{co_await the handle|spawn the work as a task and co_await "
+                "it}2 instead")
+          << &Local << HandleReturning.displayName(*Callee)
+          << !Model.names(Vocabulary::SpawnFunctions).contains(*Callee);
+    return;
+  }
+  if (spawnCatchesEverything(Init) || !report(Loc, SM))
     return;
   diag(Loc, "join handle %0 from '%1' is never used; the task is detached when the "
             "handle goes out of scope and its result and exception are lost")

@@ -16,10 +16,12 @@ namespace clang::tidy::async {
 ///
 /// Reported: `asio::co_spawn(..., asio::detached)` (the coroutine's
 /// exception vanishes), `std::thread::detach` and `std::jthread::detach`
-/// (nothing joins the thread), a discarded `std::async` future (its
-/// destructor blocks right there), and the discarded, never-used or
-/// explicitly detached handle of a spawn function (the runtime model's
-/// `asyncrt::spawn`, libcoro's `spawn_joinable`...), and a framework's
+/// (nothing joins the thread), a discarded `std::async` future or
+/// BlockingHandleSpawnFunctions handle (libcoro's `spawn_joinable`: its
+/// destructor blocks right there; never used in a coroutine, it blocks the
+/// coroutine's thread at the end of the scope), the discarded, never-used or
+/// explicitly detached handle of another spawn function (the runtime model's
+/// `asyncrt::spawn`), and a framework's
 /// detached spawn (DetachedSpawnFunctions), whose message says whether the
 /// exception is dropped or rethrown where the task runs
 /// (RethrowingDetachedSpawnFunctions). Not reported: a
@@ -64,6 +66,9 @@ private:
   void noteThrowSite(const Stmt *Site, const Expr *Spawned, const SourceManager &SM);
   bool report(SourceLocation Loc, const SourceManager &SM);
   bool spawnCatchesEverything(const CallExpr &Spawn) const;
+  /// Whether the handle \p Spawn returns waits for the task when destroyed:
+  /// std::async's future, BlockingHandleSpawnFunctions.
+  bool handleBlocks(const FunctionDecl &Spawn) const;
 
   const std::string DetachMethodsOption;
 

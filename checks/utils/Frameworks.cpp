@@ -20,7 +20,8 @@ llvm::StringRef vocabularyName(Vocabulary V) {
       "NonThrowingTokens", "BlockingExecutors",  "HopFunctions",
       "EagerTaskTypes",   "LazyTaskTypes",       "SyncGeneratorTypes",
       "SyncDrivers",      "Limiters",            "RAIITypesList",
-      "MutexTypesList",   "ScopedSpawnFunctions", "RethrowingDetachedSpawnFunctions"};
+      "MutexTypesList",   "ScopedSpawnFunctions", "RethrowingDetachedSpawnFunctions",
+      "BlockingHandleSpawnFunctions"};
   static_assert(sizeof(Names) / sizeof(Names[0]) == unsigned(Vocabulary::Count));
   return Names[unsigned(V)];
 }
@@ -30,10 +31,11 @@ llvm::StringRef vocabularyName(Vocabulary V) {
 //   DetachedSpawnFunctions, DetachedTokens, NonThrowingTokens,
 //   BlockingExecutors, HopFunctions, EagerTaskTypes, LazyTaskTypes,
 //   SyncGeneratorTypes, SyncDrivers, Limiters, GuardTypes, MutexTypes,
-//   ScopedSpawnFunctions, RethrowingDetachedSpawnFunctions
+//   ScopedSpawnFunctions, RethrowingDetachedSpawnFunctions,
+//   BlockingHandleSpawnFunctions
 static const FrameworkProfile Profiles[] = {
     {"std", "", "",
-     {"", "", "", "", "", "", "", "", "", "", "", "::std::generator", "", "", "", "", "", ""}},
+     {"", "", "", "", "", "", "", "", "", "", "", "::std::generator", "", "", "", "", "", "", ""}},
 
     {"asio", "asio;boost::asio;boost::beast", "asio;boost::asio;boost::beast",
      {/*Sleeps*/ "",
@@ -70,12 +72,13 @@ static const FrameworkProfile Profiles[] = {
       /*Limiters*/ "::asio::experimental::basic_channel::async_send;"
       "::boost::asio::experimental::basic_channel::async_send",
       /*GuardTypes*/ "", /*MutexTypes*/ "", /*ScopedSpawnFunctions*/ "",
-      /*RethrowingDetachedSpawnFunctions*/ ""}},
+      /*RethrowingDetachedSpawnFunctions*/ "",
+      /*BlockingHandleSpawnFunctions*/ ""}},
 
     {"cobalt", "boost::cobalt", "boost::cobalt",
      {"", "::boost::cobalt::run", "", "::boost::cobalt::spawn", "", "", "", "", "",
       "::boost::cobalt::promise", "::boost::cobalt::task", "", "::boost::cobalt::run", "",
-      "", "", "", ""}},
+      "", "", "", "", ""}},
 
     {"cppcoro", "cppcoro", "cppcoro",
      {"",
@@ -86,7 +89,7 @@ static const FrameworkProfile Profiles[] = {
       "::cppcoro::static_thread_pool::schedule;::cppcoro::io_service::schedule", "",
       "::cppcoro::task;::cppcoro::shared_task",
       "::cppcoro::generator;::cppcoro::recursive_generator", "::cppcoro::sync_wait", "", "",
-      "", "::cppcoro::async_scope::spawn", ""}},
+      "", "::cppcoro::async_scope::spawn", "", ""}},
 
     {"folly", "folly::coro", "folly",
      {"",
@@ -97,21 +100,24 @@ static const FrameworkProfile Profiles[] = {
       "::folly::SharedMutexImpl;::folly::DistributedMutex;::folly::SpinLock",
       "::folly::coro::AsyncScope::add;::folly::coro::AsyncScope::addWithSourceLoc;"
       "::folly::coro::TaskWithExecutor::start;::folly::coro::TaskWithExecutor::startInlineUnsafe",
-      ""}},
+      "", ""}},
 
     {"libcoro", "coro::thread_pool;coro::io_scheduler;coro::scheduler", "coro",
-     {"", "::coro::sync_wait", "",
+     {"", "::coro::sync_wait", "::coro::scheduler::spawn_joinable",
       "", "::coro::spawn_detached;::coro::thread_pool::spawn_detached;"
       "::coro::io_scheduler::spawn_detached;::coro::scheduler::spawn_detached;"
       "::coro::io_scheduler::spawn;::coro::scheduler::spawn",
       "", "", "::coro::thread_pool",
       "::coro::thread_pool::schedule;::coro::io_scheduler::schedule;::coro::scheduler::schedule",
       "", "::coro::task", "::coro::generator", "::coro::sync_wait",
-      "::coro::semaphore::acquire;::coro::counting_semaphore::acquire", "", "", "", ""}},
+      "::coro::semaphore::acquire;::coro::counting_semaphore::acquire", "", "", "", "",
+      // Their join task owns a task_group, whose destructor waits for the task.
+      "::coro::spawn_joinable;::coro::thread_pool::spawn_joinable;"
+      "::coro::io_scheduler::spawn_joinable;::coro::scheduler::spawn_joinable"}},
 
     {"seastar", "seastar", "seastar",
      {"", "", "", "", "", "", "", "", "", "::seastar::future", "", "", "",
-      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", ""}},
+      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", "", ""}},
 
     {"stdexec", "stdexec;exec", "stdexec;exec",
      {"", "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "", "", "",
@@ -119,7 +125,7 @@ static const FrameworkProfile Profiles[] = {
       "::stdexec::schedule;::exec::reschedule_coroutine_on", "", "::exec::task", "",
       "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "",
       "::stdexec::start_detached;::exec::start_detached;::exec::async_scope::spawn;"
-      "::exec::async_scope::spawn_future", ""}},
+      "::exec::async_scope::spawn_future", "", ""}},
 
     {"async_simple", "async_simple", "async_simple",
      {"",
@@ -131,7 +137,7 @@ static const FrameworkProfile Profiles[] = {
       "::async_simple::coro::CountingSemaphore::acquire", "", "",
       "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start",
       // detach() rethrows the task's exception on the thread that runs it.
-      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach"}},
+      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach", ""}},
 
     {"qt", "QCoro;::QObject;::QThread;::QMutex", "QCoro",
      {"::QThread::sleep;::QThread::msleep;::QThread::usleep",
@@ -146,7 +152,7 @@ static const FrameworkProfile Profiles[] = {
       "::QSemaphore::acquire",
       "", "", "", "", "", "", "", "::QCoro::Task", "", "::QCoro::Generator",
       "::QCoro::waitFor", "", "::QMutexLocker;::QReadLocker;::QWriteLocker",
-      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", ""}},
+      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", "", ""}},
 
     {"concurrencpp", "concurrencpp", "concurrencpp",
      {"",
@@ -157,12 +163,12 @@ static const FrameworkProfile Profiles[] = {
       "", "", "", "", "",
       "::concurrencpp::runtime::background_executor;::concurrencpp::thread_executor",
       "::concurrencpp::resume_on", "::concurrencpp::result;::concurrencpp::null_result",
-      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", ""}},
+      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", "", ""}},
 
     // The project's own reference runtime (runtime-model/).
     {"asyncrt", "asyncrt", "",
      {"", "", "", "", "", "", "", "::asyncrt::blocking_pool", "::asyncrt::on", "", "", "",
-      "::asyncrt::block_on", "", "", "", "", ""}},
+      "::asyncrt::block_on", "", "", "", "", "", ""}},
 };
 
 llvm::ArrayRef<FrameworkProfile> frameworkProfiles() { return Profiles; }

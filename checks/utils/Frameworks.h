@@ -45,6 +45,8 @@ enum class Vocabulary : unsigned {
   ScopedSpawnFunctions, // start a task owned by a scope/runtime that reports its errors
   RethrowingDetachedSpawnFunctions, // the DetachedSpawnFunctions that rethrow a task's
                                     // exception where it runs rather than drop it
+  BlockingHandleSpawnFunctions, // the SpawnFunctions whose handle, destroyed, waits for
+                                // the task to finish (std::async's future always does)
   Count
 };
 
