@@ -19,7 +19,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name, ClangTidyContext 
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions,
                       Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes,
-                      Vocabulary::SyncDrivers, Vocabulary::BlockingHandleSpawnFunctions}),
+                      Vocabulary::SyncDrivers, Vocabulary::BlockingHandleSpawnFunctions,
+                      Vocabulary::DrainFunctions}),
       ViewTypesOption(Options.get(ViewTypesKey, DefaultViewTypes).str()),
       ViewTypes(ViewTypesOption) {}
 
@@ -219,8 +220,11 @@ private:
             M && M->getIdentifier() &&
             llvm::is_contained({"run", "run_for", "run_until", "join"}, M->getName()))
           return true;
+      // A synchronous driver runs the loop; a drain (libcoro's shutdown)
+      // returns once every task spawned on its executor has ended.
       if (const NamedDecl *Callee = calleeOf(*Call);
-          Callee && C.Model.names(Vocabulary::SyncDrivers).contains(*Callee))
+          Callee && (C.Model.names(Vocabulary::SyncDrivers).contains(*Callee) ||
+                     C.Model.names(Vocabulary::DrainFunctions).contains(*Callee)))
         return true;
     }
     for (const Stmt *Child : S->children())

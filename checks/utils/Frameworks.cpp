@@ -21,7 +21,7 @@ llvm::StringRef vocabularyName(Vocabulary V) {
       "EagerTaskTypes",   "LazyTaskTypes",       "SyncGeneratorTypes",
       "SyncDrivers",      "Limiters",            "RAIITypesList",
       "MutexTypesList",   "ScopedSpawnFunctions", "RethrowingDetachedSpawnFunctions",
-      "BlockingHandleSpawnFunctions"};
+      "BlockingHandleSpawnFunctions", "DrainFunctions"};
   static_assert(sizeof(Names) / sizeof(Names[0]) == unsigned(Vocabulary::Count));
   return Names[unsigned(V)];
 }
@@ -32,10 +32,10 @@ llvm::StringRef vocabularyName(Vocabulary V) {
 //   BlockingExecutors, HopFunctions, EagerTaskTypes, LazyTaskTypes,
 //   SyncGeneratorTypes, SyncDrivers, Limiters, GuardTypes, MutexTypes,
 //   ScopedSpawnFunctions, RethrowingDetachedSpawnFunctions,
-//   BlockingHandleSpawnFunctions
+//   BlockingHandleSpawnFunctions, DrainFunctions
 static const FrameworkProfile Profiles[] = {
     {"std", "", "",
-     {"", "", "", "", "", "", "", "", "", "", "", "::std::generator", "", "", "", "", "", "", ""}},
+     {"", "", "", "", "", "", "", "", "", "", "", "::std::generator", "", "", "", "", "", "", "", ""}},
 
     {"asio", "asio;boost::asio;boost::beast", "asio;boost::asio;boost::beast",
      {/*Sleeps*/ "",
@@ -73,12 +73,12 @@ static const FrameworkProfile Profiles[] = {
       "::boost::asio::experimental::basic_channel::async_send",
       /*GuardTypes*/ "", /*MutexTypes*/ "", /*ScopedSpawnFunctions*/ "",
       /*RethrowingDetachedSpawnFunctions*/ "",
-      /*BlockingHandleSpawnFunctions*/ ""}},
+      /*BlockingHandleSpawnFunctions*/ "", /*DrainFunctions*/ ""}},
 
     {"cobalt", "boost::cobalt", "boost::cobalt",
      {"", "::boost::cobalt::run", "", "::boost::cobalt::spawn", "", "", "", "", "",
       "::boost::cobalt::promise", "::boost::cobalt::task", "", "::boost::cobalt::run", "",
-      "", "", "", "", ""}},
+      "", "", "", "", "", ""}},
 
     {"cppcoro", "cppcoro", "cppcoro",
      {"",
@@ -89,7 +89,7 @@ static const FrameworkProfile Profiles[] = {
       "::cppcoro::static_thread_pool::schedule;::cppcoro::io_service::schedule", "",
       "::cppcoro::task;::cppcoro::shared_task",
       "::cppcoro::generator;::cppcoro::recursive_generator", "::cppcoro::sync_wait", "", "",
-      "", "::cppcoro::async_scope::spawn", "", ""}},
+      "", "::cppcoro::async_scope::spawn", "", "", ""}},
 
     {"folly", "folly::coro", "folly",
      {"",
@@ -100,7 +100,7 @@ static const FrameworkProfile Profiles[] = {
       "::folly::SharedMutexImpl;::folly::DistributedMutex;::folly::SpinLock",
       "::folly::coro::AsyncScope::add;::folly::coro::AsyncScope::addWithSourceLoc;"
       "::folly::coro::TaskWithExecutor::start;::folly::coro::TaskWithExecutor::startInlineUnsafe",
-      "", ""}},
+      "", "", ""}},
 
     {"libcoro", "coro::thread_pool;coro::io_scheduler;coro::scheduler", "coro",
      {"", "::coro::sync_wait", "::coro::scheduler::spawn_joinable",
@@ -113,11 +113,13 @@ static const FrameworkProfile Profiles[] = {
       "::coro::semaphore::acquire;::coro::counting_semaphore::acquire", "", "", "", "",
       // Their join task owns a task_group, whose destructor waits for the task.
       "::coro::spawn_joinable;::coro::thread_pool::spawn_joinable;"
-      "::coro::io_scheduler::spawn_joinable;::coro::scheduler::spawn_joinable"}},
+      "::coro::io_scheduler::spawn_joinable;::coro::scheduler::spawn_joinable",
+      // "will wait until all inflight tasks are completed before returning"
+      "::coro::thread_pool::shutdown;::coro::io_scheduler::shutdown;::coro::scheduler::shutdown"}},
 
     {"seastar", "seastar", "seastar",
      {"", "", "", "", "", "", "", "", "", "::seastar::future", "", "", "",
-      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", "", ""}},
+      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", "", "", ""}},
 
     {"stdexec", "stdexec;exec", "stdexec;exec",
      {"", "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "", "", "",
@@ -125,7 +127,7 @@ static const FrameworkProfile Profiles[] = {
       "::stdexec::schedule;::exec::reschedule_coroutine_on", "", "::exec::task", "",
       "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "",
       "::stdexec::start_detached;::exec::start_detached;::exec::async_scope::spawn;"
-      "::exec::async_scope::spawn_future", "", ""}},
+      "::exec::async_scope::spawn_future", "", "", ""}},
 
     {"async_simple", "async_simple", "async_simple",
      {"",
@@ -137,7 +139,7 @@ static const FrameworkProfile Profiles[] = {
       "::async_simple::coro::CountingSemaphore::acquire", "", "",
       "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start",
       // detach() rethrows the task's exception on the thread that runs it.
-      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach", ""}},
+      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach", "", ""}},
 
     {"qt", "QCoro;::QObject;::QThread;::QMutex", "QCoro",
      {"::QThread::sleep;::QThread::msleep;::QThread::usleep",
@@ -152,7 +154,7 @@ static const FrameworkProfile Profiles[] = {
       "::QSemaphore::acquire",
       "", "", "", "", "", "", "", "::QCoro::Task", "", "::QCoro::Generator",
       "::QCoro::waitFor", "", "::QMutexLocker;::QReadLocker;::QWriteLocker",
-      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", "", ""}},
+      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", "", "", ""}},
 
     {"concurrencpp", "concurrencpp", "concurrencpp",
      {"",
@@ -163,12 +165,12 @@ static const FrameworkProfile Profiles[] = {
       "", "", "", "", "",
       "::concurrencpp::runtime::background_executor;::concurrencpp::thread_executor",
       "::concurrencpp::resume_on", "::concurrencpp::result;::concurrencpp::null_result",
-      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", "", ""}},
+      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", "", "", ""}},
 
     // The project's own reference runtime (runtime-model/).
     {"asyncrt", "asyncrt", "",
      {"", "", "", "", "", "", "", "::asyncrt::blocking_pool", "::asyncrt::on", "", "", "",
-      "::asyncrt::block_on", "", "", "", "", "", ""}},
+      "::asyncrt::block_on", "", "", "", "", "", "", ""}},
 };
 
 llvm::ArrayRef<FrameworkProfile> frameworkProfiles() { return Profiles; }

@@ -47,6 +47,7 @@ enum class Vocabulary : unsigned {
                                     // exception where it runs rather than drop it
   BlockingHandleSpawnFunctions, // the SpawnFunctions whose handle, destroyed, waits for
                                 // the task to finish (std::async's future always does)
+  DrainFunctions,     // return once every task already spawned on their executor has ended
   Count
 };
 

@@ -1,8 +1,8 @@
 // Mock of libcoro (names as in its headers): coro::task, coro::sync_wait,
 // a thread_pool (CPU work) and an io_scheduler (I/O), both with schedule(),
 // spawn_detached and spawn_joinable (its join task owns a task_group, whose
-// destructor waits for the task), a scheduler (libcoro 0.16's name), and an
-// asynchronous semaphore.
+// destructor waits for the task), shutdown (waits for every task in
+// flight), a scheduler (libcoro 0.16's name), and an asynchronous semaphore.
 #pragma once
 #include <coroutine>
 namespace coro {
@@ -27,16 +27,19 @@ struct schedule_operation {
 struct thread_pool {
   schedule_operation schedule();
   task<> spawn_joinable(task<> &&);
+  void shutdown() noexcept;
 };
 struct io_scheduler {
   schedule_operation schedule();
   bool spawn_detached(task<> &&);
   task<> spawn_joinable(task<> &&);
+  void shutdown() noexcept;
 };
 struct scheduler {
   schedule_operation schedule();
   bool spawn_detached(task<> &&);
   task<> spawn_joinable(task<> &&);
+  void shutdown() noexcept;
 };
 struct semaphore {
   task<bool> acquire();

@@ -39,3 +39,33 @@ asyncrt::Task<> detaches() {
   // CHECK-MESSAGES-NOPROFILE: :[[@LINE-2]]:3: warning: spawned task of 'job' may outlive local variable 'Text' that its parameter 'Text' refers to
   co_return;
 }
+
+// shutdown() returns once every task in flight on the pool has ended
+// (DrainFunctions, from the libcoro profile): the locals it comes before
+// outlive the tasks spawned earlier (libcoro's own tests count this way).
+// A task spawned after it, or a shutdown of something else, does not count.
+// (As a run() of any io_context counts, a drain of any executor counts: the
+// spawn's executor is not matched.) Without the profile spawn_detached is
+// not a spawn at all, so the drains have no NOPROFILE contrast.
+coro::task<> bump(const Name &N);
+struct Socket {
+  void shutdown();
+};
+void drained(coro::scheduler &S) {
+  Name Count{"c"};
+  for (int I = 0; I < 3; ++I)
+    S.spawn_detached(bump(Count));
+  S.shutdown();
+}
+void notDrained(coro::scheduler &S, Socket &Sock) {
+  Name Count{"c"};
+  S.spawn_detached(bump(Count));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: detached task of 'bump' may outlive local variable 'Count' that its parameter 'N' refers to
+  Sock.shutdown();
+}
+void spawnedAfter(coro::scheduler &S) {
+  Name Count{"c"};
+  S.shutdown();
+  S.spawn_detached(bump(Count));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: detached task of 'bump' may outlive local variable 'Count' that its parameter 'N' refers to
+}
