@@ -125,6 +125,15 @@ std::string AsyncModel::profileNames(Vocabulary V) const {
   return Out;
 }
 
+std::string AsyncModel::asyncSleeps() const {
+  std::string Out;
+  llvm::ArrayRef<FrameworkProfile> Profiles = frameworkProfiles();
+  for (size_t I = 0; I < Profiles.size() && I < Active.size(); ++I)
+    if (Active[I] && Profiles[I].AsyncSleep)
+      Out += (Out.empty() ? "" : ", ") + std::string(Profiles[I].AsyncSleep);
+  return Out;
+}
+
 std::string AsyncModel::activeFrameworks() const {
   std::string Out;
   llvm::ArrayRef<FrameworkProfile> Profiles = frameworkProfiles();

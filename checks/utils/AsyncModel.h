@@ -76,6 +76,8 @@ public:
   std::string profileNames(Vocabulary V) const;
   /// The active profiles, for messages and tests.
   std::string activeFrameworks() const;
+  /// The asynchronous sleeps of the active profiles, ", "-separated, or "".
+  std::string asyncSleeps() const;
 
   // --- Coroutine kinds -----------------------------------------------------
   CoroutineKind kindOf(const FunctionDecl &F, const CoroutineBodyStmt &Body) const;

@@ -35,6 +35,7 @@ BlockingCallCheckBase::BlockingCallCheckBase(llvm::StringRef Name,
       OffloadWrappersOption(
           Options.get(OffloadWrappersKey, DefaultOffloadWrappers).str()),
       ReplacementsOption(Options.get(ReplacementsKey, D.Replacements).str()),
+      SuggestFrameworkSleeps(D.SuggestFrameworkSleeps && ReplacementsOption == D.Replacements),
       MaxCallDepth(Options.get(MaxCallDepthKey, 3U)), What(D.What.str()),
       ProfileList(D.Profiles),
       Model(Options, {Vocabulary::BlockingExecutors, Vocabulary::HopFunctions,
@@ -442,8 +443,15 @@ void BlockingCallCheckBase::report(const Chain &C, llvm::StringRef Entry,
   auto R = Replacements.find(Entry);
   if (R == Replacements.end())
     R = Replacements.find("*");
-  if (R != Replacements.end())
-    Suggestion = "; use " + R->second + " instead";
+  if (R != Replacements.end()) {
+    std::string Use = R->second;
+    // The default catch-all names the asynchronous sleeps of the frameworks
+    // in use (libcoro's yield_for in a libcoro program, not Asio's timer).
+    if (SuggestFrameworkSleeps && R->first() == "*")
+      if (std::string Sleeps = Model.asyncSleeps(); !Sleeps.empty())
+        Use = "an asynchronous timer (" + Sleeps + ")";
+    Suggestion = "; use " + Use + " instead";
+  }
   std::string Where = describeCallable(Coroutine);
 
   if (C.size() == 1) {

@@ -37,6 +37,9 @@ public:
     llvm::StringRef Replacements;
     llvm::StringRef What; // "sleep" or "call", used in messages
     Vocabulary Profiles;  // the profiles' list that extends Functions
+    /// The default "*" suggestion, when Replacements is not set, names the
+    /// asynchronous sleeps of the frameworks in use (FrameworkProfile::AsyncSleep).
+    bool SuggestFrameworkSleeps = false;
   };
 
   BlockingCallCheckBase(llvm::StringRef Name, ClangTidyContext *Context,
@@ -79,6 +82,7 @@ private:
   const std::string ExtraFunctionsOption;
   const std::string OffloadWrappersOption;
   const std::string ReplacementsOption;
+  const bool SuggestFrameworkSleeps;
   const unsigned MaxCallDepth;
   const std::string What;
   const Vocabulary ProfileList;

@@ -73,12 +73,14 @@ static const FrameworkProfile Profiles[] = {
       "::boost::asio::experimental::basic_channel::async_send",
       /*GuardTypes*/ "", /*MutexTypes*/ "", /*ScopedSpawnFunctions*/ "",
       /*RethrowingDetachedSpawnFunctions*/ "",
-      /*BlockingHandleSpawnFunctions*/ "", /*DrainFunctions*/ ""}},
+      /*BlockingHandleSpawnFunctions*/ "", /*DrainFunctions*/ ""},
+     "co_await asio::steady_timer::async_wait"},
 
     {"cobalt", "boost::cobalt", "boost::cobalt",
      {"", "::boost::cobalt::run", "", "::boost::cobalt::spawn", "", "", "", "", "",
       "::boost::cobalt::promise", "::boost::cobalt::task", "", "::boost::cobalt::run", "",
-      "", "", "", "", "", ""}},
+      "", "", "", "", "", ""},
+     "co_await steady_timer::async_wait(boost::cobalt::use_op)"},
 
     {"cppcoro", "cppcoro", "cppcoro",
      {"",
@@ -89,7 +91,8 @@ static const FrameworkProfile Profiles[] = {
       "::cppcoro::static_thread_pool::schedule;::cppcoro::io_service::schedule", "",
       "::cppcoro::task;::cppcoro::shared_task",
       "::cppcoro::generator;::cppcoro::recursive_generator", "::cppcoro::sync_wait", "", "",
-      "", "::cppcoro::async_scope::spawn", "", "", ""}},
+      "", "::cppcoro::async_scope::spawn", "", "", ""},
+     "co_await cppcoro::io_service::schedule_after"},
 
     {"folly", "folly::coro", "folly",
      {"",
@@ -100,7 +103,8 @@ static const FrameworkProfile Profiles[] = {
       "::folly::SharedMutexImpl;::folly::DistributedMutex;::folly::SpinLock",
       "::folly::coro::AsyncScope::add;::folly::coro::AsyncScope::addWithSourceLoc;"
       "::folly::coro::TaskWithExecutor::start;::folly::coro::TaskWithExecutor::startInlineUnsafe",
-      "", "", ""}},
+      "", "", ""},
+     "co_await folly::coro::sleep"},
 
     {"libcoro", "coro::thread_pool;coro::io_scheduler;coro::scheduler", "coro",
      {"", "::coro::sync_wait", "::coro::scheduler::spawn_joinable",
@@ -115,11 +119,13 @@ static const FrameworkProfile Profiles[] = {
       "::coro::spawn_joinable;::coro::thread_pool::spawn_joinable;"
       "::coro::io_scheduler::spawn_joinable;::coro::scheduler::spawn_joinable",
       // "will wait until all inflight tasks are completed before returning"
-      "::coro::thread_pool::shutdown;::coro::io_scheduler::shutdown;::coro::scheduler::shutdown"}},
+      "::coro::thread_pool::shutdown;::coro::io_scheduler::shutdown;::coro::scheduler::shutdown"},
+     "co_await coro::scheduler::yield_for"},
 
     {"seastar", "seastar", "seastar",
      {"", "", "", "", "", "", "", "", "", "::seastar::future", "", "", "",
-      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", "", "", ""}},
+      "::seastar::get_units;::seastar::basic_semaphore::wait", "", "", "", "", "", ""},
+     "co_await seastar::sleep"},
 
     {"stdexec", "stdexec;exec", "stdexec;exec",
      {"", "::stdexec::sync_wait;::stdexec::sync_wait_with_variant", "", "", "", "", "",
@@ -139,7 +145,8 @@ static const FrameworkProfile Profiles[] = {
       "::async_simple::coro::CountingSemaphore::acquire", "", "",
       "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start",
       // detach() rethrows the task's exception on the thread that runs it.
-      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach", "", ""}},
+      "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach", "", ""},
+     "co_await async_simple::coro::sleep"},
 
     {"qt", "QCoro;::QObject;::QThread;::QMutex", "QCoro",
      {"::QThread::sleep;::QThread::msleep;::QThread::usleep",
@@ -154,7 +161,8 @@ static const FrameworkProfile Profiles[] = {
       "::QSemaphore::acquire",
       "", "", "", "", "", "", "", "::QCoro::Task", "", "::QCoro::Generator",
       "::QCoro::waitFor", "", "::QMutexLocker;::QReadLocker;::QWriteLocker",
-      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", "", "", ""}},
+      "::QMutex;::QRecursiveMutex;::QBasicMutex;::QReadWriteLock", "", "", "", ""},
+     "co_await QCoro::sleepFor"},
 
     {"concurrencpp", "concurrencpp", "concurrencpp",
      {"",
@@ -165,12 +173,14 @@ static const FrameworkProfile Profiles[] = {
       "", "", "", "", "",
       "::concurrencpp::runtime::background_executor;::concurrencpp::thread_executor",
       "::concurrencpp::resume_on", "::concurrencpp::result;::concurrencpp::null_result",
-      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", "", "", ""}},
+      "::concurrencpp::lazy_result", "::concurrencpp::generator", "", "", "", "", "", "", "", ""},
+     "co_await concurrencpp::timer_queue::make_delay_object"},
 
     // The project's own reference runtime (runtime-model/).
     {"asyncrt", "asyncrt", "",
      {"", "", "", "", "", "", "", "::asyncrt::blocking_pool", "::asyncrt::on", "", "", "",
-      "::asyncrt::block_on", "", "", "", "", "", "", ""}},
+      "::asyncrt::block_on", "", "", "", "", "", "", ""},
+     "co_await asyncrt::sleep"},
 };
 
 llvm::ArrayRef<FrameworkProfile> frameworkProfiles() { return Profiles; }

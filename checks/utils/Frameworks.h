@@ -60,6 +60,9 @@ struct FrameworkProfile {
   llvm::StringLiteral Namespaces; // the framework's own code (not reported in its headers)
   /// One ';'-separated list per Vocabulary, in its order.
   llvm::StringLiteral Lists[static_cast<unsigned>(Vocabulary::Count)];
+  /// How the framework suspends a coroutine for a while, as a thread-blocking
+  /// sleep's message suggests it ("co_await folly::coro::sleep"), or null.
+  const char *AsyncSleep = nullptr;
 };
 
 /// Every profile asynclint knows, in a fixed order.
