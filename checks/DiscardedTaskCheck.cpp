@@ -15,7 +15,7 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context
     : ClangTidyCheck(Name, Context),
       TaskTypesOption(Options.get(TaskTypesKey, "").str()),
       Model(Options, {Vocabulary::EagerTaskTypes, Vocabulary::LazyTaskTypes,
-                      Vocabulary::HopFunctions}) {
+                      Vocabulary::SyncGeneratorTypes, Vocabulary::HopFunctions}) {
   // TaskTypes are lazy whatever their promise says, as the profiles' lazy
   // task types are; their eager task types (concurrencpp::result) are eager.
   Model.addLazyTaskTypes(TaskTypesOption);
@@ -97,10 +97,14 @@ void DiscardedTaskCheck::reportDiscarded(const CallExpr &Call, bool IsHop,
   SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Call));
   if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
     return;
-  diag(Loc, IsHop ? "executor hop returned by %0 is discarded; the coroutine stays on its "
-                    "current executor (missing 'co_await'?)"
-                  : "lazy task returned by %0 is discarded; its coroutine body will never run")
-      << describeCallee(Call) << Call.getSourceRange();
+  if (IsHop)
+    diag(Loc, "executor hop returned by %0 is discarded; the coroutine stays on its "
+              "current executor (missing 'co_await'?)")
+        << describeCallee(Call) << Call.getSourceRange();
+  else // a generator runs as it is iterated, not awaited
+    diag(Loc, "%select{lazy task|generator}1 returned by %0 is discarded; its coroutine "
+              "body will never run")
+        << describeCallee(Call) << Model.makesSyncGenerator(Call) << Call.getSourceRange();
 }
 
 void DiscardedTaskCheck::reportUnusedLocal(const VarDecl &Local, const CallExpr &Init,
@@ -113,9 +117,9 @@ void DiscardedTaskCheck::reportUnusedLocal(const VarDecl &Local, const CallExpr 
     return;
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
-  diag(Loc, "lazy task %0 is never awaited, moved or returned; the coroutine body "
-            "of %1 will never run")
-      << &Local << describeCallee(Init);
+  diag(Loc, "%select{lazy task|generator}2 %0 is never %select{awaited|iterated}2, moved or "
+            "returned; the coroutine body of %1 will never run")
+      << &Local << describeCallee(Init) << Model.makesSyncGenerator(Init);
 }
 
 } // namespace clang::tidy::async

@@ -205,6 +205,15 @@ static bool hasMember(const CXXRecordDecl *R, llvm::StringRef Name) {
   return false;
 }
 
+bool AsyncModel::makesSyncGenerator(const CallExpr &Call) const {
+  if (const CXXRecordDecl *R = recordOf(Call.getType());
+      R && isListedRecord(*R, names(Vocabulary::SyncGeneratorTypes)))
+    return true;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const CoroutineBodyStmt *Body = Callee ? getCoroutineBody(*Callee) : nullptr;
+  return Body && kindOf(*Callee, *Body) == CoroutineKind::SyncGenerator;
+}
+
 CoroutineKind AsyncModel::kindOf(const FunctionDecl &F, const CoroutineBodyStmt &Body) const {
   const CXXRecordDecl *Result = recordOf(F.getReturnType());
   if (Result && isListedRecord(*Result, names(Vocabulary::SyncGeneratorTypes)))

@@ -81,6 +81,9 @@ public:
 
   // --- Coroutine kinds -----------------------------------------------------
   CoroutineKind kindOf(const FunctionDecl &F, const CoroutineBodyStmt &Body) const;
+  /// True if \p Call makes a synchronous generator: its type is on
+  /// SyncGeneratorTypes, or its callee, defined here, is one (kindOf).
+  bool makesSyncGenerator(const CallExpr &Call) const;
 
   // --- Executors -----------------------------------------------------------
   enum class Hop { None, ToBlocking, ToAsync };

@@ -140,7 +140,7 @@ static const FrameworkProfile Profiles[] = {
       "::async_simple::coro::syncAwait;::async_simple::Future::get;"
       "::async_simple::Future::wait",
       "", "", "::async_simple::coro::Lazy::detach;::async_simple::coro::RescheduleLazy::detach",
-      "", "", "", "", "", "::async_simple::coro::Lazy", "",
+      "", "", "", "", "", "::async_simple::coro::Lazy", "::async_simple::coro::Generator",
       "::async_simple::coro::syncAwait",
       "::async_simple::coro::CountingSemaphore::acquire", "", "",
       "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start",
