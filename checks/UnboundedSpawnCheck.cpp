@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/Loops.h"
 #include "utils/Spawns.h"
+#include "utils/Tasks.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -20,7 +21,7 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(StringRef Name, ClangTidyContext *Conte
       AllowAwaitedAcceptLoops(Options.get(AllowAwaitedAcceptLoopsKey, true)),
       Model(Options, {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                       Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions,
-                      Vocabulary::Limiters}),
+                      Vocabulary::Limiters, Vocabulary::BlockingHandleSpawnFunctions}),
       ThreadTypes(ThreadTypesOption) {}
 
 void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -242,6 +243,64 @@ bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spa
   return Found;
 }
 
+// `std::move(V)`, or another call that takes V to keep it: the iteration
+// may hand the handle on.
+static bool movesOut(const Stmt &S, const VarDecl &V) {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  return F && F->isInStdNamespace() && F->getIdentifier() && F->getName() == "move" &&
+         Call->getNumArgs() == 1 && rootVariable(Call->getArg(0)) == &V;
+}
+
+/// The iteration joins the task it spawns, so the loop runs one at a time:
+/// the spawn is awaited at once (`co_await spawn(t)`, `co_await
+/// co_spawn(ex, t, use_awaitable)`), or the handle a local of the body holds
+/// is awaited in the body. A handle whose destructor waits for the task
+/// (std::async's future, BlockingHandleSpawnFunctions) also joins it when it
+/// is discarded, or when the local that holds it dies with the iteration
+/// (unless it is moved out); so does a std::jthread local.
+bool UnboundedSpawnCheck::joinedInIteration(const Stmt &LoopBody, const Expr &Spawn) const {
+  static const NameList Async(StdAsync);
+  static const NameList JoiningThreads("::std::jthread");
+  bool Blocks = false;
+  if (const auto *Call = dyn_cast<CallExpr>(&Spawn)) {
+    const NamedDecl *Callee = calleeOf(*Call);
+    Blocks = Callee && (Async.contains(*Callee) ||
+                        Model.names(Vocabulary::BlockingHandleSpawnFunctions).contains(*Callee));
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn)) {
+    Blocks = JoiningThreads.contains(*Construct->getConstructor()->getParent());
+  }
+  auto isSpawn = [&](const Expr *E) { return E && ignoreValueWrappers(E) == &Spawn; };
+  auto discardsSpawn = [&](const Stmt *S) {
+    const ExplicitCastExpr *VoidCast = nullptr;
+    return isSpawn(discardedValueOf(S, VoidCast));
+  };
+  bool Joined = Blocks && discardsSpawn(&LoopBody);
+  const VarDecl *Holder = nullptr;
+  forEachOwnStmt(&LoopBody, [&](const Stmt &S) {
+    if (isSpawn(getAwaitedExpr(S)))
+      Joined = true;
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && isSpawn(V->getInit()))
+          Holder = V;
+    if (const auto *Block = dyn_cast<CompoundStmt>(&S); Block && Blocks)
+      for (const Stmt *Child : Block->body())
+        Joined |= discardsSpawn(Child);
+    return !Joined;
+  });
+  if (Joined || !Holder)
+    return Joined;
+  bool Moved = false;
+  forEachOwnStmt(&LoopBody, [&](const Stmt &S) {
+    if (const Expr *A = getAwaitedExpr(S); A && rootVariable(A) == Holder)
+      Joined = true;
+    Moved |= movesOut(S, *Holder);
+    return true;
+  });
+  return Joined || (Blocks && !Moved);
+}
+
 /// The iteration waits for a connection before it spawns: an explicit
 /// `co_await` of a call whose name says accept (`acceptor.async_accept()`,
 /// `server.accept()`, `listener.Accept()`), before the spawn or inside its own
@@ -282,7 +341,7 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
     SourceLocation Loc = SM.getExpansionLoc(compat::beginLoc(Spawn));
     if (SM.isInSystemHeader(Loc) || Reported.contains(Loc.getRawEncoding()))
       continue;
-    if (hasLimiterBefore(*Body, *Spawn, SM))
+    if (hasLimiterBefore(*Body, *Spawn, SM) || joinedInIteration(*Body, *Spawn))
       continue;
     if (AllowAwaitedAcceptLoops && awaitsAcceptBefore(*Body, *Spawn, SM))
       continue;

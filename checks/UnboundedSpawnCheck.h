@@ -55,6 +55,7 @@ private:
   void collectSpawns(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) const;
   bool hasLimiterBefore(const Stmt &LoopBody, const Expr &Spawn,
                         const SourceManager &SM) const;
+  bool joinedInIteration(const Stmt &LoopBody, const Expr &Spawn) const;
 
   bool isSpawnCallee(const NamedDecl &D) const;
 

@@ -58,3 +58,17 @@ cppcoro::task<> limited(cppcoro::async_scope &Scope, AsyncSemaphore &Sem, coro::
     stdexec::start_detached(Sender{});
   } while (false);
 }
+
+// libcoro's spawn_joinable returns a join task whose destructor waits for the
+// task (BlockingHandleSpawnFunctions): discarded, or kept in a local that
+// dies with the iteration, it is joined before the next one starts. Its
+// spawn_detached is not.
+coro::task<> joinsEach(coro::thread_pool &Pool, coro::scheduler &S) {
+  for (;;) {
+    co_await Pool.schedule();
+    Pool.spawn_joinable(libcoroJob());
+    auto Joined = Pool.spawn_joinable(libcoroJob());
+    S.spawn_detached(libcoroJob());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'coro::scheduler::spawn_detached' starts a task on every iteration
+  }
+}

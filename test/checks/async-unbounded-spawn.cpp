@@ -7,6 +7,7 @@
 #include "asio.h"
 #include "sync.h"
 #include "asyncrt-mock.h"
+#include "views.h" // std::move
 
 asyncrt::Task<> handle(int Conn);
 asyncrt::Task<int> acceptConnection();
@@ -17,6 +18,19 @@ struct Item {};
 struct Batch { Item *begin(); Item *end(); };
 
 // --- Reported -------------------------------------------------------------
+
+// A handle nobody awaits in the iteration: the task is detached.
+asyncrt::Task<> dropsHandles() {
+  for (int I = 0;; ++I) {
+    auto H = asyncrt::spawn(handle(I));
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'asyncrt::spawn' starts a task on every iteration of a loop with no bound
+    // CHECK-NOTES: :[[@LINE-3]]:3: note: loop with no bound is here
+    asyncrt::spawn(handle(I));
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'asyncrt::spawn' starts a task on every iteration of a loop with no bound
+    // CHECK-NOTES: :[[@LINE-6]]:3: note: loop with no bound is here
+    co_await acceptConnection();
+  }
+}
 
 asyncrt::Task<> acceptLoop() {
   for (;;) {
@@ -38,17 +52,16 @@ asio::awaitable<void> listener(asio::ip::tcp::acceptor &Acceptor) {
 }
 
 // A tight burst: no await at all before the spawn.
+void keep(std::future<void> F);
 void burst() {
   while (running()) {
     std::thread(work).detach();
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::thread' starts a task on every iteration of a loop with no bound
     // CHECK-NOTES: :[[@LINE-3]]:3: note: loop with no bound is here
-    auto F = std::async(work);
-    // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'std::async' starts a task on every iteration of a loop with no bound
+    auto Kept = std::async(work); // handed on: it does not die with the iteration
+    // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'std::async' starts a task on every iteration of a loop with no bound
     // CHECK-NOTES: :[[@LINE-6]]:3: note: loop with no bound is here
-    std::jthread J(work);
-    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'std::jthread' starts a task on every iteration of a loop with no bound
-    // CHECK-NOTES: :[[@LINE-9]]:3: note: loop with no bound is here
+    keep(std::move(Kept));
   }
 }
 
@@ -86,8 +99,8 @@ asyncrt::Task<> limiterAfter(asyncrt::Semaphore &Sem) {
 // Reported once for a template, at the spawn in the template.
 template <typename T> void spawnsInTemplate() {
   for (;;)
-    std::async(work);
-  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::async' starts a task on every iteration
+    std::thread(work).detach();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::thread' starts a task on every iteration
   // CHECK-NOTES: :[[@LINE-3]]:3: note: loop with no bound is here
 }
 template void spawnsInTemplate<int>();
@@ -97,12 +110,32 @@ template void spawnsInTemplate<long>();
 #define SPAWN_HANDLER() asyncrt::spawn(handle(0))
 asyncrt::Task<> spawnsThroughMacro() {
   while (true)
-    co_await SPAWN_HANDLER();
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'asyncrt::spawn' starts a task on every iteration
+    SPAWN_HANDLER();
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'asyncrt::spawn' starts a task on every iteration
   // CHECK-NOTES: :[[@LINE-3]]:3: note: loop with no bound is here
+  co_return;
 }
 
 // --- Not reported ---------------------------------------------------------
+
+// The iteration joins its task, so one runs at a time: the spawn is awaited
+// at once, or the handle is awaited in the iteration, or it is a handle whose
+// destructor waits (std::async's future, discarded or dying with the
+// iteration; a std::jthread local).
+asyncrt::Task<> joinsEachTask() {
+  for (int I = 0;; ++I) {
+    co_await asyncrt::spawn(handle(I));
+    auto H = asyncrt::spawn(handle(I));
+    co_await H;
+  }
+}
+void waitsForEach() {
+  while (running()) {
+    std::async(work);
+    auto F = std::async(work);
+    std::jthread J(work);
+  }
+}
 
 // A semaphore permit before each spawn bounds the live tasks.
 asyncrt::Task<> withSemaphore(asyncrt::Semaphore &Sem) {
