@@ -165,8 +165,12 @@ void IgnoredJoinHandleCheck::noteThrowSite(const Stmt *Site, const Expr *Spawned
   }
 }
 
+bool IgnoredJoinHandleCheck::returnsFuture(const FunctionDecl &Spawn) const {
+  return !Model.names(Vocabulary::SpawnFunctions).contains(Spawn); // std::async
+}
+
 bool IgnoredJoinHandleCheck::handleBlocks(const FunctionDecl &Spawn) const {
-  return !Model.names(Vocabulary::SpawnFunctions).contains(Spawn) || // std::async
+  return returnsFuture(Spawn) ||
          Model.names(Vocabulary::BlockingHandleSpawnFunctions).contains(Spawn);
 }
 
@@ -178,14 +182,14 @@ void IgnoredJoinHandleCheck::checkDiscarded(const CallExpr &Call, const SourceMa
   if (handleBlocks(*Callee)) {
     // Nothing runs in the background: the statement waits for the task,
     // whatever the task does.
-    bool Future = !Model.names(Vocabulary::SpawnFunctions).contains(*Callee);
     if (report(Loc, SM))
       diag(Loc, "%select{join handle|future}1 returned by '%0' is discarded; its destructor "
                 "blocks right here until the task finishes%select{; keep the handle and "
                 "co_await it where the task should be joined|, and the task's result and "
                 "exception are lost; keep the future and call get() when the result is "
                 "needed}1")
-          << HandleReturning.displayName(*Callee) << Future << Call.getSourceRange();
+          << HandleReturning.displayName(*Callee) << returnsFuture(*Callee)
+          << Call.getSourceRange();
     return;
   }
   if (spawnCatchesEverything(Call) || !report(Loc, SM))
@@ -323,15 +327,14 @@ void IgnoredJoinHandleCheck::checkLocal(const VarDecl &Local, const CallExpr &In
                 "blocks the coroutine's thread at the end of the scope until the task "
                 "finishes; %select{co_await the handle|spawn the work as a task and co_await "
                 "it}2 instead")
-          << &Local << HandleReturning.displayName(*Callee)
-          << !Model.names(Vocabulary::SpawnFunctions).contains(*Callee);
+          << &Local << HandleReturning.displayName(*Callee) << returnsFuture(*Callee);
     return;
   }
   if (spawnCatchesEverything(Init) || !report(Loc, SM))
     return;
   diag(Loc, "join handle %0 from '%1' is never used; the task is detached when the "
             "handle goes out of scope and its result and exception are lost")
-      << &Local << Model.names(Vocabulary::SpawnFunctions).displayName(*Init.getDirectCallee());
+      << &Local << Model.names(Vocabulary::SpawnFunctions).displayName(*Callee);
 }
 
 } // namespace clang::tidy::async

@@ -66,6 +66,8 @@ private:
   void noteThrowSite(const Stmt *Site, const Expr *Spawned, const SourceManager &SM);
   bool report(SourceLocation Loc, const SourceManager &SM);
   bool spawnCatchesEverything(const CallExpr &Spawn) const;
+  /// Whether \p Spawn (on HandleReturning) is std::async, not a spawn function.
+  bool returnsFuture(const FunctionDecl &Spawn) const;
   /// Whether the handle \p Spawn returns waits for the task when destroyed:
   /// std::async's future, BlockingHandleSpawnFunctions.
   bool handleBlocks(const FunctionDecl &Spawn) const;

@@ -33,13 +33,17 @@ void UnboundedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 // std::async always starts a task (or runs it at once).
 static constexpr llvm::StringLiteral StdAsync = "::std::async";
 
-bool UnboundedSpawnCheck::isSpawnCallee(const NamedDecl &D) const {
+static bool isStdAsync(const NamedDecl &D) {
   static const NameList Async(StdAsync);
+  return Async.contains(D);
+}
+
+bool UnboundedSpawnCheck::isSpawnCallee(const NamedDecl &D) const {
   for (Vocabulary V : {Vocabulary::SpawnFunctions, Vocabulary::TokenSpawnFunctions,
                        Vocabulary::DetachedSpawnFunctions, Vocabulary::ScopedSpawnFunctions})
     if (Model.names(V).contains(D))
       return true;
-  return Async.contains(D);
+  return isStdAsync(D);
 }
 
 void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
@@ -243,13 +247,10 @@ bool UnboundedSpawnCheck::hasLimiterBefore(const Stmt &LoopBody, const Expr &Spa
   return Found;
 }
 
-// `std::move(V)`, or another call that takes V to keep it: the iteration
-// may hand the handle on.
+// `std::move(V)`: the iteration may hand the handle on.
 static bool movesOut(const Stmt &S, const VarDecl &V) {
   const auto *Call = dyn_cast<CallExpr>(&S);
-  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-  return F && F->isInStdNamespace() && F->getIdentifier() && F->getName() == "move" &&
-         Call->getNumArgs() == 1 && rootVariable(Call->getArg(0)) == &V;
+  return Call && ignoreMoves(Call) != Call && rootVariable(Call) == &V;
 }
 
 /// The iteration joins the task it spawns, so the loop runs one at a time:
@@ -260,12 +261,11 @@ static bool movesOut(const Stmt &S, const VarDecl &V) {
 /// is discarded, or when the local that holds it dies with the iteration
 /// (unless it is moved out); so does a std::jthread local.
 bool UnboundedSpawnCheck::joinedInIteration(const Stmt &LoopBody, const Expr &Spawn) const {
-  static const NameList Async(StdAsync);
   static const NameList JoiningThreads("::std::jthread");
   bool Blocks = false;
   if (const auto *Call = dyn_cast<CallExpr>(&Spawn)) {
     const NamedDecl *Callee = calleeOf(*Call);
-    Blocks = Callee && (Async.contains(*Callee) ||
+    Blocks = Callee && (isStdAsync(*Callee) ||
                         Model.names(Vocabulary::BlockingHandleSpawnFunctions).contains(*Callee));
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Spawn)) {
     Blocks = JoiningThreads.contains(*Construct->getConstructor()->getParent());
